@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
+import { listText } from './commands/list.js';
+import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
+import { isClosedPipe } from '../lib/index.js';
+
+// A reader that goes away (`| head`) ends the run quietly with status 0.
+process.stdout.on('error', (err) => {
+  if (isClosedPipe(err)) process.exit(EXIT_OK);
+  process.stderr.write(`${errorLine(err)}\n`);
+  process.exit(1);
+});
+
+function fail(err: unknown): never {
+  process.stderr.write(`${errorLine(err)}\n`);
+  process.exit(exitCodeFor(err));
+}
+
+async function main(argv: string[]): Promise<void> {
+  await yargs(argv)
+    .scriptName('megagen')
+    .usage('$0 [command] [options]\n\nGenerates large, relationally consistent university course-management data.\nWith no command: runs the campus preset (1,000,000 records) into mega_output/.')
+    .command<RunArgs>(['run [preset]', '$0'], 'generate a preset (default: campus)', runBuilder, async (args) => {
+      await runCommand(args, process.stderr);
+    })
+    .command('list', 'list presets, their tables and columns', {}, () => {
+      process.stdout.write(listText());
+    })
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`megagen: ${msg.split('\n')[0]} (see megagen --help)\n`);
+      process.exit(EXIT_USAGE);
+    })
+    .parseAsync();
+}
+
+main(hideBin(process.argv)).catch(fail);

@@ -1,0 +1,21 @@
+/** Stable error codes. The CLI maps them to exit statuses. */
+export type MegagenErrorCode =
+  | 'ERR_INVALID_OPTION'
+  | 'ERR_UNKNOWN_PRESET'
+  | 'ERR_UNKNOWN_TABLE'
+  | 'ERR_OUTPUT'
+  | 'ERR_INTERNAL';
+
+/** The one error class of megagen: a code and a message that names the bad value. */
+export class MegagenError extends Error {
+  readonly code: MegagenErrorCode;
+  constructor(code: MegagenErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MegagenError';
+    this.code = code;
+  }
+}
+
+export function invalidOption(message: string): MegagenError {
+  return new MegagenError('ERR_INVALID_OPTION', message);
+}

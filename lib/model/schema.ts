@@ -1,0 +1,50 @@
+/** Column types, as serializers and databases see them. */
+export type ColumnType = 'int' | 'float' | 'string' | 'date' | 'datetime' | 'bool';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly nullable?: boolean;
+  /** Table whose `id` this column references. */
+  readonly references?: string;
+  /** Allowed values of a string column. */
+  readonly enum?: readonly string[];
+  /** Inclusive bounds of a numeric column. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Values are unique across the table. */
+  readonly unique?: boolean;
+  /** Filled by the relationship-resolution stage, not by the source. */
+  readonly relation?: boolean;
+  readonly description?: string;
+}
+
+/** A table's shape: the contract between sources, stages and serializers. */
+export interface TableSpec {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+  /** SQL-style table checks, e.g. `start_period <= end_period`. */
+  readonly checks?: readonly string[];
+  readonly description?: string;
+}
+
+/** One generated record. Rows of one table share one shape (key order = column order). */
+export type Row = Record<string, unknown>;
+
+/** Produces the row at a 0-based index: a pure function of (seed, table, index). */
+export type RowGenerator = (index: number) => Row;
+
+/** Fills a row's relation columns from its index: arithmetic on dense ids, no lookups. */
+export type RelationResolver = (row: Row, index: number) => void;
+
+/** A table of a model: its spec, its size, and the factories its stream parts call. */
+export interface TableModel {
+  readonly spec: TableSpec;
+  readonly rows: number;
+  createGenerator(): RowGenerator;
+  createResolver(): RelationResolver | null;
+}
+
+export function columnNames(spec: TableSpec): string[] {
+  return spec.columns.map((c) => c.name);
+}

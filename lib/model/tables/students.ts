@@ -1,0 +1,88 @@
+import type { ModelContext } from '../context.js';
+import type { TableModel, TableSpec } from '../schema.js';
+import { Rng } from '../../random/rng.js';
+import { hashKey, streamId } from '../../random/hash.js';
+import { Permutation } from '../../random/permutation.js';
+import { asciiSlug, drawName, newNameParts, phoneNumber } from '../people.js';
+import { dateString, epochDay } from '../calendar.js';
+import { courseCredits, gradePoints, semesterOneScore } from '../grades.js';
+
+export const studentsSpec: TableSpec = {
+  name: 'students',
+  description: 'Students. gpa is computed from the scores of their completed (semester-1) enrollments.',
+  columns: [
+    { name: 'id', type: 'int', min: 1 },
+    { name: 'student_no', type: 'string', unique: true },
+    { name: 'name', type: 'string' },
+    { name: 'gender', type: 'string', enum: ['F', 'M'] },
+    { name: 'birth_date', type: 'date' },
+    { name: 'email', type: 'string', unique: true },
+    { name: 'phone', type: 'string' },
+    { name: 'department_id', type: 'int', references: 'departments', relation: true },
+    { name: 'major', type: 'string' },
+    { name: 'enrollment_year', type: 'int', min: 2022, max: 2025 },
+    { name: 'gpa', type: 'float', min: 0, max: 4 },
+  ],
+};
+
+const S = streamId('students');
+const S_NO = streamId('students.number');
+const YEARS = [2022, 2023, 2024, 2025];
+
+export function studentsTable(ctx: ModelContext): TableModel {
+  const { seed, plan, pools } = ctx;
+  const numbers = new Permutation(plan.S, hashKey(seed, S_NO, 0));
+  const width = Math.max(6, String(plan.S - 1).length);
+  const domain = `stu.${pools.academic.emailDomain}`;
+  const zh = pools.locale === 'zh_CN';
+  const disciplines = pools.academic.disciplines;
+  return {
+    spec: studentsSpec,
+    rows: plan.S,
+    createGenerator() {
+      const rng = new Rng();
+      const name = newNameParts();
+      return (s) => {
+        rng.at(seed, S, s);
+        const u = plan.spread(s);
+        const gender = rng.chance(0.5) ? 'F' : 'M';
+        drawName(rng, pools, gender, name);
+        const year = YEARS[rng.below(4)]!;
+        const no = String(numbers.forward(s)).padStart(width, '0');
+        const studentNo = `${year}${no}`;
+        const birth = epochDay(year - 18, 1, 1) - rng.below(3 * 365) + rng.below(365);
+        const dept = plan.studentDepartment(u);
+        const majors = disciplines[dept % disciplines.length]!.majors;
+        // GPA: credit-weighted grade points of the semester-1 picks (the enrollments' own scores).
+        const k1 = plan.load1(u);
+        const k2 = plan.load2(u);
+        let points = 0;
+        let credits = 0;
+        for (let m = 0; m < k1; m++) {
+          const c = plan.courseOfSection(0, plan.pickSection(u, m));
+          const cr = courseCredits(seed, c);
+          points += gradePoints(semesterOneScore(seed, u, m, m < k2)) * cr;
+          credits += cr;
+        }
+        return {
+          id: s + 1,
+          student_no: studentNo,
+          name: name.full,
+          gender,
+          birth_date: dateString(birth),
+          email: zh ? `${studentNo}@${domain}` : `${asciiSlug(name.given)}.${asciiSlug(name.family)}${no}@${domain}`,
+          phone: phoneNumber(rng, pools),
+          department_id: 0,
+          major: majors[rng.below(majors.length)]!,
+          enrollment_year: year,
+          gpa: credits === 0 ? 0 : Math.round((points / credits) * 100) / 100,
+        };
+      };
+    },
+    createResolver() {
+      return (row, s) => {
+        row.department_id = plan.studentDepartment(plan.spread(s)) + 1;
+      };
+    },
+  };
+}

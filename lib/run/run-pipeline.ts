@@ -1,0 +1,101 @@
+import { pipeline as pipe } from 'node:stream/promises';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PipelineDefinition } from '../pipeline.js';
+import { createCampusModel, type CampusModel } from '../model/campus.js';
+import type { PlanTarget } from '../model/campus-plan.js';
+import { tableSource } from '../sources/table-source.js';
+import { relationsStage } from '../stages/relations.js';
+import { ndjsonStage } from '../formats/ndjson.js';
+import { isClosedPipe, stdoutSink } from '../sinks/stdout-sink.js';
+import { atomicFileSink } from '../sinks/atomic-file-sink.js';
+import { MegagenError } from '../errors.js';
+import { parseRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
+
+export interface TableSummary {
+  name: string;
+  rows: number;
+  /** Output file, when writing to a directory. */
+  path?: string;
+  elapsedMs: number;
+}
+
+export interface RunSummary {
+  pipeline: string;
+  seed: number | string;
+  locale: string;
+  records: number;
+  tables: TableSummary[];
+  elapsedMs: number;
+  poolsHash: string;
+  /** The reader of stdout went away before the end (e.g. `| head`). */
+  closedPipe: boolean;
+}
+
+/** The plan target a pipeline's sizing asks for. */
+export function planTarget(pipeline: PipelineDefinition, records: number): PlanTarget {
+  switch (pipeline.sizing) {
+    case 'students':
+      return { students: records };
+    case 'timetable':
+      return { timetableRecords: records };
+    default:
+      return { records };
+  }
+}
+
+export function buildModel(pipeline: PipelineDefinition, o: ResolvedRunOptions): CampusModel {
+  return createCampusModel({ seed: o.seed32, target: planTarget(pipeline, o.records), locale: o.locale });
+}
+
+/**
+ * Runs a pipeline in this process: for each table, source -> relations ->
+ * NDJSON -> sink, joined by stream.pipeline so errors and backpressure flow.
+ */
+export async function runPipeline(pipeline: PipelineDefinition, options: RunOptions = {}): Promise<RunSummary> {
+  const o = parseRunOptions(pipeline, options);
+  const began = performance.now();
+  const model = buildModel(pipeline, o);
+  const toStdout = o.output === '-';
+  const summary: RunSummary = {
+    pipeline: pipeline.name,
+    seed: o.seed,
+    locale: o.locale,
+    records: 0,
+    tables: [],
+    elapsedMs: 0,
+    poolsHash: model.poolsHash,
+    closedPipe: false,
+  };
+  if (!toStdout) {
+    try {
+      await mkdir(o.output, { recursive: true });
+    } catch (err) {
+      throw new MegagenError('ERR_OUTPUT', `cannot create output directory ${o.output}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  for (const name of o.tables) {
+    const table = model.table(name);
+    const t0 = performance.now();
+    const path = toStdout ? undefined : join(o.output, `${name}.ndjson`);
+    const sink = toStdout ? stdoutSink(o.stdout) : atomicFileSink(path!);
+    try {
+      await pipe(
+        tableSource(table, { batchSize: o.batchSize }),
+        relationsStage(table),
+        ndjsonStage(table.spec, { tableField: toStdout && o.tables.length > 1 }),
+        sink,
+      );
+    } catch (err) {
+      if (toStdout && isClosedPipe(err)) {
+        summary.closedPipe = true;
+        break;
+      }
+      throw err;
+    }
+    summary.tables.push({ name, rows: table.rows, path, elapsedMs: performance.now() - t0 });
+    summary.records += table.rows;
+  }
+  summary.elapsedMs = performance.now() - began;
+  return summary;
+}

@@ -1,0 +1,9 @@
+import type { PipelineDefinition } from '../lib/index.js';
+import campus from './campus.js';
+import students from './students.js';
+import timetable from './timetable.js';
+
+/** The named presets, by name. The first is the default. */
+export const presets: ReadonlyMap<string, PipelineDefinition> = new Map([campus, students, timetable].map((p) => [p.name, p]));
+
+export const DEFAULT_PRESET = 'campus';
