@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { listText } from './commands/list.js';
+import { reportCommand } from './commands/report.js';
 import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
 import { isClosedPipe } from '../lib/index.js';
 
@@ -27,6 +28,9 @@ async function main(argv: string[]): Promise<void> {
     })
     .command('list', 'list presets, their tables and columns', {}, () => {
       process.stdout.write(listText());
+    })
+    .command<{ dir: string }>('report <dir>', 'regenerate performance_report.txt and performance_charts.png from DIR/performance_reports/performance_data.json', (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'a megagen output directory' }) as never, async (args) => {
+      await reportCommand(args, process.stderr);
     })
     .strict()
     .help()
