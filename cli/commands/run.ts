@@ -21,7 +21,7 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('seed', { type: 'string', describe: `seed: same seed and options give byte-identical output (default ${DEFAULT_SEED})` })
     .option('tables', { alias: 't', type: 'string', array: true, describe: 'emit only these tables of the preset (comma-separated or repeated)' })
     .option('locale', { type: 'string', choices: [...LOCALES], describe: 'locale of names and vocabulary (default en)' })
-    .option('batch-size', { alias: 'b', type: 'string', describe: 'rows per batch between stream stages (default 5000); does not change the output' })
+    .option('batch-size', { alias: 'b', type: 'string', describe: 'rows per batch between stream stages (default 1000); does not change the output' })
     .option('output', { alias: 'o', type: 'string', describe: `output directory, or - for NDJSON on stdout (default ${DEFAULT_OUTPUT}/)` }) as unknown as Argv<RunArgs>;
 }
 

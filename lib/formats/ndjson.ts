@@ -1,12 +1,19 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import type { Row, TableSpec } from '../model/schema.js';
+import type { ColumnSpec, Row, TableSpec } from '../model/schema.js';
 import type { Batch } from '../sources/batch.js';
 import { jsonString } from './json-string.js';
 import { BlockWriter } from './block-writer.js';
+import { decimalStrings } from './decimal-strings.js';
 
 export interface NdjsonOptions {
   /** Start each line with `"_table":"<name>"` (several tables on one stream). */
   tableField?: boolean;
+  /**
+   * The rows come straight from megagen's own generators and stages, so
+   * columns marked `jsonSafe` need no escape check. Leave false (the
+   * default) when any user code may have touched the rows.
+   */
+  trusted?: boolean;
 }
 
 /** Serialise any value that is not of its column's type, so bad stage output still gives valid JSON. */
@@ -14,6 +21,30 @@ function anyJson(v: unknown): string {
   if (v === undefined) return 'null';
   if (typeof v === 'bigint') return v.toString();
   return JSON.stringify(v) ?? 'null';
+}
+
+function valueExpr(col: ColumnSpec, v: string, i: number, trusted: boolean, tables: (readonly string[] | null)[]): string {
+  const expr = columnExpr(col, v, i, trusted, tables);
+  return col.nullable ? `(${v} === null ? 'null' : ${expr})` : expr;
+}
+
+function columnExpr(col: ColumnSpec, v: string, i: number, trusted: boolean, tables: (readonly string[] | null)[]): string {
+  switch (col.type) {
+    case 'int':
+      return `(typeof (x = ${v}) === 'number' && Number.isFinite(x) ? '' + x : anyJson(x))`;
+    case 'float': {
+      const table = decimalStrings(col);
+      tables[i] = table;
+      if (!table) return `(typeof (x = ${v}) === 'number' && Number.isFinite(x) ? '' + x : anyJson(x))`;
+      // Float to string is slow in V8; a bounded column with few decimals is a table lookup.
+      return `(typeof (x = ${v}) === 'number' && (k = Math.round((x - ${col.min}) * ${10 ** col.scale!})) >= 0 && k < t${i}.length && t${i}.num[k] === x ? t${i}[k] : typeof x === 'number' && Number.isFinite(x) ? '' + x : anyJson(x))`;
+    }
+    case 'bool':
+      return `((x = ${v}) === true ? 'true' : x === false ? 'false' : anyJson(x))`;
+    default:
+      if (trusted && col.jsonSafe) return `(typeof (x = ${v}) === 'string' ? '"' + x + '"' : anyJson(x))`;
+      return `(typeof (x = ${v}) === 'string' ? jsonString(x) : anyJson(x))`;
+  }
 }
 
 /**
@@ -24,27 +55,15 @@ function anyJson(v: unknown): string {
  */
 export function compileNdjson(spec: TableSpec, options: NdjsonOptions = {}): (row: Row) => string {
   const parts: string[] = [];
+  const tables: (readonly string[] | null)[] = [];
   spec.columns.forEach((col, i) => {
     const key = JSON.stringify(col.name);
     const prefix = i === 0 ? (options.tableField ? `{"_table":${JSON.stringify(spec.name)},` : '{') : ',';
-    const frag = JSON.stringify(`${prefix}${key}:`);
-    const v = `row[${key}]`;
-    let expr: string;
-    switch (col.type) {
-      case 'int':
-      case 'float':
-        expr = `(typeof (x = ${v}) === 'number' && Number.isFinite(x) ? '' + x : anyJson(x))`;
-        break;
-      case 'bool':
-        expr = `((x = ${v}) === true ? 'true' : x === false ? 'false' : anyJson(x))`;
-        break;
-      default:
-        expr = `(typeof (x = ${v}) === 'string' ? jsonString(x) : anyJson(x))`;
-    }
-    parts.push(`${frag} + ${expr}`);
+    parts.push(`${JSON.stringify(`${prefix}${key}:`)} + ${valueExpr(col, `row[${key}]`, i, options.trusted === true, tables)}`);
   });
-  const body = `let x; return ${parts.join(' + ')} + '}\\n';`;
-  return new Function('jsonString', 'anyJson', `return function ndjsonLine(row) { ${body} }`)(jsonString, anyJson) as (
+  const names = tables.map((_, i) => `t${i}`);
+  const body = `let x, k; return ${parts.join(' + ')} + '}\\n';`;
+  return new Function('jsonString', 'anyJson', ...names, `return function ndjsonLine(row) { ${body} }`)(jsonString, anyJson, ...tables) as (
     row: Row,
   ) => string;
 }

@@ -12,6 +12,14 @@ export function epochDay(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
 }
 
+const FIRST_YEAR = 1900;
+const JAN_FIRST = Array.from({ length: 301 }, (_, i) => epochDay(FIRST_YEAR + i, 1, 1));
+
+/** Epoch day of 1 January of `year` (1900..2200), from a table: no Date in the hot loop. */
+export function yearStart(year: number): number {
+  return JAN_FIRST[year - FIRST_YEAR] ?? epochDay(year, 1, 1);
+}
+
 /** `YYYY-MM-DD` of an epoch day. */
 export function dateString(day: number): string {
   let s = dayCache.get(day);
@@ -22,9 +30,18 @@ export function dateString(day: number): string {
   return s;
 }
 
+let times: string[] | null = null;
+
+/** `THH:MM:SSZ` of every second of a day, built on first use (86,400 short strings). */
+function timeOfDay(second: number): string {
+  if (times === null) {
+    times = new Array<string>(86_400);
+    for (let s = 0; s < 86_400; s++) times[s] = `T${TWO[Math.floor(s / 3600)]}:${TWO[Math.floor(s / 60) % 60]}:${TWO[s % 60]}Z`;
+  }
+  return times[second]!;
+}
+
 /** `YYYY-MM-DDTHH:MM:SSZ` of an epoch day and a second of that day. */
 export function dateTimeString(day: number, second: number): string {
-  const h = Math.floor(second / 3600);
-  const m = Math.floor(second / 60) % 60;
-  return `${dateString(day)}T${TWO[h]}:${TWO[m]}:${TWO[second % 60]}Z`;
+  return dateString(day) + timeOfDay(second);
 }

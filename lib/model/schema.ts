@@ -14,6 +14,15 @@ export interface ColumnSpec {
   readonly max?: number;
   /** Values are unique across the table. */
   readonly unique?: boolean;
+  /**
+   * Every value the generator produces is plain text that JSON need not
+   * escape (no quote, backslash, control character or lone surrogate): it
+   * comes from pools checked at build time or is formatted from digits. A
+   * serialiser may skip the escape check when it trusts the rows' origin.
+   */
+  readonly jsonSafe?: boolean;
+  /** Decimal places of a float column (with min and max, lets serialisers use a table of strings). */
+  readonly scale?: number;
   /** Filled by the relationship-resolution stage, not by the source. */
   readonly relation?: boolean;
   readonly description?: string;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { allFakers } from '@faker-js/faker';
+import { faker as fakerEn } from '@faker-js/faker/locale/en';
+import { faker as fakerZhCn } from '@faker-js/faker/locale/zh_CN';
 import { academicData, commonSurnames, type AcademicData } from './academic-data.js';
 import { WeightedPicker, zipfWeights } from '../random/weighted.js';
 import { Permutation } from '../random/permutation.js';
-import { invalidOption } from '../errors.js';
+import { MegagenError, invalidOption } from '../errors.js';
 
 /** The locales megagen ships pools for. */
 export const LOCALES = ['en', 'zh_CN'] as const;
@@ -20,6 +21,10 @@ export interface Pools {
   readonly lastNames: WeightedPicker<string>;
   readonly femaleFirstNames: WeightedPicker<string>;
   readonly maleFirstNames: WeightedPicker<string>;
+  /** Lower-case ASCII letters of each name, index-aligned with the pickers' values (for e-mail addresses). */
+  readonly lastNameSlugs: readonly string[];
+  readonly femaleFirstNameSlugs: readonly string[];
+  readonly maleFirstNameSlugs: readonly string[];
   /** Family name first (Chinese) or given name first (English). */
   readonly familyNameFirst: boolean;
   /** sha256 of every pool's values and weights, in order: changes when faker's data does. */
@@ -27,6 +32,22 @@ export interface Pools {
 }
 
 const cache = new Map<Locale, Pools>();
+const FAKERS = { en: fakerEn, zh_CN: fakerZhCn } as const;
+
+/** Characters that JSON must escape; pool values never contain them, so serialisers may skip the check. */
+const JSON_UNSAFE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** Every pool value is checked once here, so the hot loop can trust them (see ColumnSpec.safe). */
+function assertJsonSafe(locale: string, values: Iterable<string>): void {
+  for (const v of values) {
+    if (JSON_UNSAFE.test(v)) throw new MegagenError('ERR_INTERNAL', `pool value ${JSON.stringify(v)} of locale ${locale} needs JSON escaping; pools must hold plain text`);
+  }
+}
+
+/** The lower-case ASCII letters of a name (`O'Brien` -> `obrien`). */
+export function asciiSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z]/g, '');
+}
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
@@ -53,7 +74,7 @@ export function getPools(locale: string): Pools {
   if (!isLocale(locale)) throw invalidOption(`unknown locale "${locale}" (choose one of: ${LOCALES.join(', ')})`);
   const hit = cache.get(locale);
   if (hit) return hit;
-  const faker = allFakers[locale];
+  const faker = FAKERS[locale];
   const person = faker.definitions.person;
   const first = person.first_name as { generic?: string[]; female?: string[]; male?: string[] };
   const last = person.last_name as { generic?: string[] };
@@ -61,6 +82,15 @@ export function getPools(locale: string): Pools {
   const female = rank(first.female ?? first.generic ?? [], [], 0xf3);
   const male = rank(first.male ?? first.generic ?? [], [], 0x3a1e);
   const academic = academicData[locale]!;
+  assertJsonSafe(locale, [
+    ...lastNames,
+    ...female,
+    ...male,
+    ...academic.buildings,
+    ...academic.titles,
+    ...academic.courseLevels,
+    ...academic.disciplines.flatMap((d) => [d.code, d.name, ...d.majors, ...d.topics]),
+  ]);
   const hash = createHash('sha256')
     .update(JSON.stringify({ lastNames, female, male, academic, weights: { last: 1, first: 0.7 } }))
     .digest('hex');
@@ -70,6 +100,9 @@ export function getPools(locale: string): Pools {
     lastNames: zipfPicker(lastNames, 1),
     femaleFirstNames: zipfPicker(female, 0.7),
     maleFirstNames: zipfPicker(male, 0.7),
+    lastNameSlugs: lastNames.map(asciiSlug),
+    femaleFirstNameSlugs: female.map(asciiSlug),
+    maleFirstNameSlugs: male.map(asciiSlug),
     familyNameFirst: locale === 'zh_CN',
     hash,
   };

@@ -12,7 +12,7 @@ export interface RunOptions {
   /** Any safe integer or string. Default 42. */
   seed?: number | string;
   locale?: string;
-  /** Rows per batch crossing stream boundaries. Default 5000. */
+  /** Rows per batch crossing stream boundaries. Default 1000. */
   batchSize?: number;
   /** Emit only these tables (a subset of the pipeline's). */
   tables?: readonly string[];

@@ -8,11 +8,11 @@ export interface TableSourceOptions {
   start?: number;
   /** Last row index (exclusive). Default: the table's size. */
   end?: number;
-  /** Rows per batch. Default 5000. */
+  /** Rows per batch. Default 1000. */
   batchSize?: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 5000;
+export const DEFAULT_BATCH_SIZE = 1000;
 
 export interface ResolvedRange {
   start: number;

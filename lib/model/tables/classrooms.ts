@@ -8,10 +8,10 @@ export const classroomsSpec: TableSpec = {
   description: 'Rooms. capacity is at least the bound of every section held in the room.',
   columns: [
     { name: 'id', type: 'int', min: 1 },
-    { name: 'building', type: 'string' },
-    { name: 'room_no', type: 'string' },
+    { name: 'building', type: 'string', jsonSafe: true },
+    { name: 'room_no', type: 'string', jsonSafe: true },
     { name: 'capacity', type: 'int', min: 1 },
-    { name: 'kind', type: 'string', enum: ['lecture', 'lab'] },
+    { name: 'kind', type: 'string', enum: ['lecture', 'lab'], jsonSafe: true },
     { name: 'has_projector', type: 'bool' },
   ],
 };

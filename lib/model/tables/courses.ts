@@ -7,8 +7,8 @@ export const coursesSpec: TableSpec = {
   description: 'Courses. Level-2 courses (taught in semester 2) require their level-1 predecessor.',
   columns: [
     { name: 'id', type: 'int', min: 1 },
-    { name: 'code', type: 'string', unique: true },
-    { name: 'name', type: 'string' },
+    { name: 'code', type: 'string', unique: true, jsonSafe: true },
+    { name: 'name', type: 'string', jsonSafe: true },
     { name: 'department_id', type: 'int', references: 'departments', relation: true },
     { name: 'credits', type: 'int', min: 1, max: 6 },
     { name: 'level', type: 'int', min: 1, max: 2 },

@@ -8,9 +8,9 @@ export const departmentsSpec: TableSpec = {
   description: 'Academic departments (schools); every course, teacher and student belongs to one.',
   columns: [
     { name: 'id', type: 'int', min: 1 },
-    { name: 'code', type: 'string', unique: true },
-    { name: 'name', type: 'string' },
-    { name: 'building', type: 'string' },
+    { name: 'code', type: 'string', unique: true, jsonSafe: true },
+    { name: 'name', type: 'string', jsonSafe: true },
+    { name: 'building', type: 'string', jsonSafe: true },
     { name: 'established_year', type: 'int', min: 1900, max: 2020 },
   ],
 };

@@ -14,9 +14,9 @@ export const enrollmentsSpec: TableSpec = {
     { name: 'id', type: 'int', min: 1 },
     { name: 'student_id', type: 'int', references: 'students', relation: true },
     { name: 'section_id', type: 'int', references: 'sections', relation: true },
-    { name: 'semester', type: 'string', enum: [...SEMESTERS] },
-    { name: 'status', type: 'string', enum: ['completed', 'enrolled'] },
-    { name: 'enrolled_at', type: 'datetime' },
+    { name: 'semester', type: 'string', enum: [...SEMESTERS], jsonSafe: true },
+    { name: 'status', type: 'string', enum: ['completed', 'enrolled'], jsonSafe: true },
+    { name: 'enrolled_at', type: 'datetime', jsonSafe: true },
     { name: 'score', type: 'int', nullable: true, min: 0, max: 100 },
   ],
 };

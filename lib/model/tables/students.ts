@@ -3,8 +3,8 @@ import type { TableModel, TableSpec } from '../schema.js';
 import { Rng } from '../../random/rng.js';
 import { hashKey, streamId } from '../../random/hash.js';
 import { Permutation } from '../../random/permutation.js';
-import { asciiSlug, drawName, newNameParts, phoneNumber } from '../people.js';
-import { dateString, epochDay } from '../calendar.js';
+import { drawName, newNameParts, phoneNumber } from '../people.js';
+import { dateString, yearStart } from '../calendar.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../grades.js';
 
 export const studentsSpec: TableSpec = {
@@ -12,16 +12,16 @@ export const studentsSpec: TableSpec = {
   description: 'Students. gpa is computed from the scores of their completed (semester-1) enrollments.',
   columns: [
     { name: 'id', type: 'int', min: 1 },
-    { name: 'student_no', type: 'string', unique: true },
-    { name: 'name', type: 'string' },
-    { name: 'gender', type: 'string', enum: ['F', 'M'] },
-    { name: 'birth_date', type: 'date' },
-    { name: 'email', type: 'string', unique: true },
-    { name: 'phone', type: 'string' },
+    { name: 'student_no', type: 'string', unique: true, jsonSafe: true },
+    { name: 'name', type: 'string', jsonSafe: true },
+    { name: 'gender', type: 'string', enum: ['F', 'M'], jsonSafe: true },
+    { name: 'birth_date', type: 'date', jsonSafe: true },
+    { name: 'email', type: 'string', unique: true, jsonSafe: true },
+    { name: 'phone', type: 'string', jsonSafe: true },
     { name: 'department_id', type: 'int', references: 'departments', relation: true },
-    { name: 'major', type: 'string' },
+    { name: 'major', type: 'string', jsonSafe: true },
     { name: 'enrollment_year', type: 'int', min: 2022, max: 2025 },
-    { name: 'gpa', type: 'float', min: 0, max: 4 },
+    { name: 'gpa', type: 'float', min: 0, max: 4, scale: 2 },
   ],
 };
 
@@ -50,7 +50,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
         const year = YEARS[rng.below(4)]!;
         const no = String(numbers.forward(s)).padStart(width, '0');
         const studentNo = `${year}${no}`;
-        const birth = epochDay(year - 18, 1, 1) - rng.below(3 * 365) + rng.below(365);
+        const birth = yearStart(year - 18) - rng.below(3 * 365) + rng.below(365);
         const dept = plan.studentDepartment(u);
         const majors = disciplines[dept % disciplines.length]!.majors;
         // GPA: credit-weighted grade points of the semester-1 picks (the enrollments' own scores).
@@ -70,7 +70,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
           name: name.full,
           gender,
           birth_date: dateString(birth),
-          email: zh ? `${studentNo}@${domain}` : `${asciiSlug(name.given)}.${asciiSlug(name.family)}${no}@${domain}`,
+          email: zh ? studentNo + '@' + domain : name.givenSlug + '.' + name.familySlug + no + '@' + domain,
           phone: phoneNumber(rng, pools),
           department_id: 0,
           major: majors[rng.below(majors.length)]!,

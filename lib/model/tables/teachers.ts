@@ -4,7 +4,7 @@ import { Rng } from '../../random/rng.js';
 import { streamId } from '../../random/hash.js';
 import { WeightedPicker } from '../../random/weighted.js';
 import { newSectionTime } from '../campus-plan.js';
-import { asciiSlug, drawName, newNameParts, phoneNumber } from '../people.js';
+import { drawName, newNameParts, phoneNumber } from '../people.js';
 import { dateString, epochDay } from '../calendar.js';
 
 export const teachersSpec: TableSpec = {
@@ -13,12 +13,12 @@ export const teachersSpec: TableSpec = {
   columns: [
     { name: 'id', type: 'int', min: 1 },
     { name: 'department_id', type: 'int', references: 'departments', relation: true },
-    { name: 'name', type: 'string' },
-    { name: 'gender', type: 'string', enum: ['F', 'M'] },
-    { name: 'title', type: 'string' },
-    { name: 'email', type: 'string', unique: true },
-    { name: 'phone', type: 'string' },
-    { name: 'hire_date', type: 'date' },
+    { name: 'name', type: 'string', jsonSafe: true },
+    { name: 'gender', type: 'string', enum: ['F', 'M'], jsonSafe: true },
+    { name: 'title', type: 'string', jsonSafe: true },
+    { name: 'email', type: 'string', unique: true, jsonSafe: true },
+    { name: 'phone', type: 'string', jsonSafe: true },
+    { name: 'hire_date', type: 'date', jsonSafe: true },
     { name: 'max_weekly_periods', type: 'int', min: 1 },
   ],
 };
@@ -57,7 +57,7 @@ export function teachersTable(ctx: ModelContext): TableModel {
           title: pools.academic.titles[title]!,
           email: zh
             ? `t${String(t + 1).padStart(6, '0')}@${domain}`
-            : `${asciiSlug(name.given)}.${asciiSlug(name.family)}${t + 1}@${domain}`,
+            : `${name.givenSlug}.${name.familySlug}${t + 1}@${domain}`,
           phone: phoneNumber(rng, pools),
           hire_date: dateString(rng.int(HIRE_FROM, HIRE_TO)),
           max_weekly_periods: max,
