@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .fail((msg, err) => {
       if (err) throw err;
-      process.stderr.write(`megagen: ${msg.split('\n')[0]} (see megagen --help)\n`);
+      process.stderr.write(`megagen: ${msg.replace(/\s*\n\s*/g, ' ')} (see megagen --help)\n`);
       process.exit(EXIT_USAGE);
     })
     .parseAsync();

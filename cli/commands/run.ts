@@ -1,6 +1,6 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { runPipeline, MegagenError, LOCALES, DEFAULT_SEED, DEFAULT_OUTPUT, type RunSummary } from '../../lib/index.js';
-import { MAX_RECORDS } from '../../lib/run/run-options.js';
+import { MAX_RECORDS, MIN_CAMPUS_RECORDS } from '../../lib/run/run-options.js';
 import { presets, DEFAULT_PRESET } from '../../pipelines/index.js';
 import { parseCount, parseList, parseSeed } from '../parse-values.js';
 
@@ -35,7 +35,10 @@ export async function runCommand(args: ArgumentsCamelCase<RunArgs> | RunArgs, st
   const pipeline = presets.get(name);
   if (!pipeline) throw new MegagenError('ERR_UNKNOWN_PRESET', `unknown preset "${name}" (choose from: ${[...presets.keys()].join(', ')})`);
   const summary = await runPipeline(pipeline, {
-    records: args.records === undefined ? undefined : parseCount('--records', args.records, 1, MAX_RECORDS),
+    records:
+      args.records === undefined
+        ? undefined
+        : parseCount('--records', args.records, pipeline.sizing === 'students' ? 1 : MIN_CAMPUS_RECORDS, MAX_RECORDS),
     seed: args.seed === undefined ? undefined : parseSeed(args.seed),
     tables: parseList(args.tables),
     locale: args.locale,
