@@ -4,6 +4,8 @@ export type MegagenErrorCode =
   | 'ERR_UNKNOWN_PRESET'
   | 'ERR_UNKNOWN_TABLE'
   | 'ERR_OUTPUT'
+  /** A database target failed: unreachable, refused, or a load error. */
+  | 'ERR_DATABASE'
   | 'ERR_INTERNAL';
 
 /** The one error class of megagen: a code and a message that names the bad value. */

@@ -3,8 +3,10 @@ import { runPipeline, MegagenError, LOCALES, DEFAULT_SEED, DEFAULT_OUTPUT, type 
 import { MAX_RECORDS, MIN_CAMPUS_RECORDS } from '../../lib/run/run-options.js';
 import { presets, DEFAULT_PRESET } from '../../pipelines/index.js';
 import { parseCount, parseList, parseSeed } from '../parse-values.js';
+import { postgresSinkOptions, runPostgresCommand, type PostgresSinkArgs } from './run-postgres.js';
+import type { PostgresRunSummary } from '../../lib/run/postgres-run.js';
 
-export interface RunArgs {
+export interface RunArgs extends PostgresSinkArgs {
   preset?: string;
   records?: string;
   seed?: string;
@@ -15,7 +17,7 @@ export interface RunArgs {
 }
 
 export function runBuilder(y: Argv): Argv<RunArgs> {
-  return y
+  return postgresSinkOptions(y)
     .positional('preset', { type: 'string', describe: `preset name (${[...presets.keys()].join(', ')})`, default: DEFAULT_PRESET })
     .option('records', { alias: ['target-records', 'n'], type: 'string', describe: 'target number of records (see `megagen list` for what each preset counts)' })
     .option('seed', { type: 'string', describe: `seed: same seed and options give byte-identical output (default ${DEFAULT_SEED})` })
@@ -30,11 +32,11 @@ function humanCount(n: number): string {
 }
 
 /** Runs a preset from parsed arguments; returns the summary for the caller to report. */
-export async function runCommand(args: ArgumentsCamelCase<RunArgs> | RunArgs, stderr: NodeJS.WritableStream): Promise<RunSummary> {
+export async function runCommand(args: ArgumentsCamelCase<RunArgs> | RunArgs, stderr: NodeJS.WritableStream): Promise<RunSummary | PostgresRunSummary> {
   const name = args.preset ?? DEFAULT_PRESET;
   const pipeline = presets.get(name);
   if (!pipeline) throw new MegagenError('ERR_UNKNOWN_PRESET', `unknown preset "${name}" (choose from: ${[...presets.keys()].join(', ')})`);
-  const summary = await runPipeline(pipeline, {
+  const common = {
     records:
       args.records === undefined
         ? undefined
@@ -44,7 +46,9 @@ export async function runCommand(args: ArgumentsCamelCase<RunArgs> | RunArgs, st
     locale: args.locale,
     batchSize: args.batchSize === undefined ? undefined : parseCount('--batch-size', args.batchSize, 1, 1_000_000),
     output: args.output,
-  });
+  };
+  if (args.sink !== undefined) return runPostgresCommand(pipeline, args, common, stderr);
+  const summary = await runPipeline(pipeline, common);
   if (!summary.closedPipe && summary.tables[0]?.path !== undefined) {
     const seconds = summary.elapsedMs / 1000;
     stderr.write(

@@ -1,0 +1,53 @@
+import type { Argv } from 'yargs';
+import { runToPostgres, type PostgresRunSummary } from '../../lib/run/postgres-run.js';
+import type { PipelineDefinition } from '../../lib/pipeline.js';
+import type { RunOptions } from '../../lib/run/run-options.js';
+import { invalidOption } from '../../lib/errors.js';
+import { parseCount } from '../parse-values.js';
+
+/** Flags of `megagen run --sink postgres://…`. */
+export interface PostgresSinkArgs {
+  sink?: string;
+  chunkSize?: string;
+  resume?: boolean;
+  truncate?: boolean;
+  createSchema?: boolean;
+  jobs?: string;
+}
+
+export function postgresSinkOptions<T>(y: Argv<T>): Argv<T> {
+  return y
+    .option('sink', { type: 'string', describe: 'stream rows into PostgreSQL with COPY: postgres://user@host:port/database' })
+    .option('chunk-size', { type: 'string', describe: 'rows per chunk: unit of work, transaction and resume (default 1000000)' })
+    .option('resume', { type: 'boolean', describe: 'finish an unfinished run: skip the chunks already loaded' })
+    .option('truncate', { type: 'boolean', describe: 'with --sink: empty the tables first' })
+    .option('create-schema', { type: 'boolean', describe: 'with --sink: create missing tables (default on; --no-create-schema refuses them)' })
+    .option('jobs', { type: 'string', describe: 'with --sink: concurrent COPY connections (default 1)' }) as unknown as Argv<T>;
+}
+
+/** Runs a preset into PostgreSQL and reports one line on stderr. */
+export async function runPostgresCommand(
+  pipeline: PipelineDefinition,
+  args: PostgresSinkArgs,
+  common: RunOptions,
+  stderr: NodeJS.WritableStream,
+): Promise<PostgresRunSummary> {
+  if (common.output !== undefined) throw invalidOption('--sink and --output cannot be used together');
+  const summary = await runToPostgres(pipeline, {
+    ...common,
+    sink: args.sink!,
+    chunkSize: args.chunkSize === undefined ? undefined : parseCount('--chunk-size', args.chunkSize, 1, 1_000_000_000),
+    resume: args.resume,
+    truncate: args.truncate,
+    createSchema: args.createSchema,
+    jobs: args.jobs === undefined ? undefined : parseCount('--jobs', args.jobs, 1, 64),
+  });
+  const seconds = summary.elapsedMs / 1000;
+  const skipped = summary.records - summary.loadedRows;
+  stderr.write(
+    `megagen: loaded ${summary.loadedRows.toLocaleString('en-US')} rows into ${summary.target}` +
+      (skipped > 0 ? ` (${skipped.toLocaleString('en-US')} already loaded, skipped)` : '') +
+      ` in ${seconds.toFixed(1)} s (${Math.round(summary.loadedRows / Math.max(seconds, 1e-9)).toLocaleString('en-US')} rows/s)\n`,
+  );
+  return summary;
+}
