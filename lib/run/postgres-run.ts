@@ -194,6 +194,13 @@ async function prepareTarget(
   return done;
 }
 
+/** Of the error a chunk failed with and the one its connection reported, the one with a SQLSTATE (e.g. 57P01 "terminating connection"). */
+function mostTelling(err: unknown, connection: Error | null): unknown {
+  const hasCode = (e: unknown): boolean => typeof (e as { code?: unknown } | null)?.code === 'string';
+  if (hasCode(err) || connection === null) return err;
+  return hasCode(connection) ? connection : err;
+}
+
 /** Foreign-key columns of a table that already have a foreign key (megagen's or the user's own). */
 async function constrainedColumns(client: pg.Client, table: string): Promise<Set<string>> {
   const r = await client.query<{ attname: string }>(
@@ -311,7 +318,7 @@ export async function runToPostgres(pipeline: PipelineDefinition, options: Postg
             summary.loadedRows += rows;
             options.onChunk?.({ table: name, chunk: k, rows, skipped: false });
           } catch (err) {
-            failure ??= databaseError(p.target, `loading ${name} chunk ${k} into`, c.failure() ?? err);
+            failure ??= databaseError(p.target, `loading ${name} chunk ${k} into`, mostTelling(err, c.failure()));
           }
         }
       };
