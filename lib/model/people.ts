@@ -1,5 +1,6 @@
 import type { Pools } from '../pools/pools.js';
 import type { Rng } from '../random/rng.js';
+import { fourDigits } from './digits.js';
 
 /** The two parts of a drawn name; one instance is reused per generator. */
 export interface NameParts {
@@ -29,11 +30,14 @@ export function drawName(rng: Rng, pools: Pools, gender: string, out: NameParts)
 }
 
 
+const MOBILE_PREFIX = Array.from({ length: 70 }, (_, i) => String(130 + i));
+const AREA = Array.from({ length: 800 }, (_, i) => String(200 + i));
+const EXCHANGE = AREA;
+
 /** A phone number in the locale's format (mobile 1xx-xxxx-xxxx in China, NANP-style xxx-xxx-xxxx otherwise). */
 export function phoneNumber(rng: Rng, pools: Pools): string {
   if (pools.locale === 'zh_CN') {
-    // 10^8 + n keeps the leading zeros of an 8-digit number without padStart.
-    return (130 + rng.below(70)) + String(100_000_000 + rng.below(100_000_000)).slice(1);
+    return MOBILE_PREFIX[rng.below(70)]! + fourDigits(rng.below(10_000)) + fourDigits(rng.below(10_000));
   }
-  return (200 + rng.below(800)) + '-' + (200 + rng.below(800)) + '-' + String(10_000 + rng.below(10_000)).slice(1);
+  return AREA[rng.below(800)]! + '-' + EXCHANGE[rng.below(800)]! + '-' + fourDigits(rng.below(10_000));
 }

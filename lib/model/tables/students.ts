@@ -5,6 +5,7 @@ import { hashKey, streamId } from '../../random/hash.js';
 import { Permutation } from '../../random/permutation.js';
 import { drawName, newNameParts, phoneNumber } from '../people.js';
 import { dateString, yearStart } from '../calendar.js';
+import { zeroPad } from '../digits.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../grades.js';
 
 export const studentsSpec: TableSpec = {
@@ -50,7 +51,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
         const gender = rng.chance(0.5) ? 'F' : 'M';
         drawName(rng, pools, gender, name);
         const year = YEARS[rng.below(4)]!;
-        const no = String(numbers.forward(s)).padStart(width, '0');
+        const no = zeroPad(numbers.forward(s), width);
         const studentNo = `${year}${no}`;
         const birth = yearStart(year - 18) - rng.below(3 * 365) + rng.below(365);
         const dept = plan.studentDepartment(u);
