@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { listText } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
+import { configBuilder, configCommand, type ConfigCommandArgs } from './commands/config.js';
 import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
 import { isClosedPipe } from '../lib/index.js';
 
@@ -31,6 +32,9 @@ async function main(argv: string[]): Promise<void> {
     })
     .command<{ dir: string }>('report <dir>', 'regenerate performance_report.txt and performance_charts.png from DIR/performance_reports/performance_data.json', (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'a megagen output directory' }) as never, async (args) => {
       await reportCommand(args, process.stderr);
+    })
+    .command<ConfigCommandArgs>('config [preset]', 'show the resolved configuration (flags > --config file > preset defaults) and where each value came from', configBuilder, async (args) => {
+      await configCommand(args, process.stdout);
     })
     .strict()
     .help()

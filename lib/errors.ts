@@ -6,6 +6,8 @@ export type MegagenErrorCode =
   | 'ERR_OUTPUT'
   /** A database target failed: unreachable, refused, or a load error. */
   | 'ERR_DATABASE'
+  /** A user pipeline file or stage failed (bad export, throw on load, non-object row). */
+  | 'ERR_PIPELINE'
   | 'ERR_INTERNAL';
 
 /** The one error class of megagen: a code and a message that names the bad value. */

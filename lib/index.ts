@@ -3,7 +3,15 @@
  * @packageDocumentation
  */
 export { MegagenError, type MegagenErrorCode } from './errors.js';
-export { definePipeline, type PipelineDefinition, type Sizing } from './pipeline.js';
+export {
+  definePipeline,
+  type PipelineDefinition,
+  type Sizing,
+  type CustomStage,
+  type StagePoint,
+  type DerivedTable,
+  type ColumnGenerator,
+} from './pipeline.js';
 export { runPipeline, buildModel, planTarget, type RunSummary, type TableSummary } from './run/run-pipeline.js';
 export { parseRunOptions, DEFAULT_SEED, DEFAULT_OUTPUT, type RunOptions, type ResolvedRunOptions } from './run/run-options.js';
 export { createCampusModel, CAMPUS_TABLES, type CampusModel, type CampusTable } from './model/campus.js';
@@ -17,3 +25,21 @@ export { stdoutSink, isClosedPipe } from './sinks/stdout-sink.js';
 export { atomicFileSink } from './sinks/atomic-file-sink.js';
 export { getPools, LOCALES, type Locale, type Pools } from './pools/pools.js';
 export { Rng, Permutation, WeightedPicker, hashKey, hashKey2, streamId, normaliseSeed, zipfWeights } from './random/index.js';
+export { createPipelineModel, pipelineLabel } from './model/pipeline-model.js';
+export { customStage, customStagesAt, createStageMapper } from './stages/custom-stage.js';
+export type { RowContext, DerivedRowContext } from './stages/row-context.js';
+export { progressStage, type ProgressEvent, type ProgressListener } from './run/progress-events.js';
+export { loadPipelineFile } from './run/load-pipeline-file.js';
+export { resolvePipeline, loadPresets } from './api/resolve-pipeline.js';
+export { CONFIG_KEYS, SCALES, apiName, type ConfigKey, type KeyType } from './config/config-keys.js';
+export { loadConfigFile, parseConfigText } from './config/load-config-file.js';
+export { layerFromApi, layerFromMapping, type ConfigLayer, type LayerEntry } from './config/config-layer.js';
+export {
+  resolveConfig,
+  resolvePreset,
+  formatResolvedConfig,
+  resolvedConfigJson,
+  type ResolvedConfig,
+  type Setting,
+} from './config/resolve-config.js';
+export { MegaDataGenerator, type MegaGenerationConfig, type MegaDatasetResult } from './api/mega-data-generator.js';

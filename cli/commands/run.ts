@@ -1,12 +1,14 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
-import { runPipeline, MegagenError, LOCALES, DEFAULT_SEED, DEFAULT_OUTPUT, type RunSummary } from '../../lib/index.js';
-import { MAX_RECORDS, MIN_CAMPUS_RECORDS } from '../../lib/run/run-options.js';
+import { runPipeline, LOCALES, DEFAULT_SEED, DEFAULT_OUTPUT, type RunOptions, type RunSummary } from '../../lib/index.js';
+import { MAX_RECORDS } from '../../lib/run/run-options.js';
 import { presets, DEFAULT_PRESET } from '../../pipelines/index.js';
 import { parseCount, parseList, parseSeed } from '../parse-values.js';
 import { postgresSinkOptions, runPostgresCommand, type PostgresSinkArgs } from './run-postgres.js';
 import type { PostgresRunSummary } from '../../lib/run/postgres-run.js';
+import { resolveRun, type ConfigArgs } from '../resolve-run.js';
+import { progressPrinter } from '../progress-lines.js';
 
-export interface RunArgs extends PostgresSinkArgs {
+export interface RunArgs extends PostgresSinkArgs, ConfigArgs {
   preset?: string;
   records?: string;
   seed?: string;
@@ -18,7 +20,11 @@ export interface RunArgs extends PostgresSinkArgs {
 
 export function runBuilder(y: Argv): Argv<RunArgs> {
   return postgresSinkOptions(y)
-    .positional('preset', { type: 'string', describe: `preset name (${[...presets.keys()].join(', ')})`, default: DEFAULT_PRESET })
+    .positional('preset', { type: 'string', describe: `preset name (${[...presets.keys()].join(', ')}; default ${DEFAULT_PRESET}) or a pipeline file (./my-pipeline.mjs)` })
+    .option('config', { alias: 'c', type: 'string', describe: 'config file (.yml/.yaml/.json) with the seed\'s keys (generation.target_records, batch_processing.batch_size, ...); flags win over it. See `megagen config --print`' })
+    .option('scale', { type: 'string', choices: ['small', 'medium', 'large', 'huge'], describe: 'the seed\'s size names: small 10^4, medium 10^5, large 10^6, huge 10^7 records (--records wins)' })
+    .option('monitor', { type: 'boolean', describe: 'progress lines on stderr, one per finished table (the seed\'s --monitor; live bars come with the cluster work)' })
+    .option('streaming', { type: 'boolean', describe: '--no-streaming is accepted for the seed\'s scripts and changes nothing: megagen always streams, memory bounded by the batch size' })
     .option('records', { alias: ['target-records', 'n'], type: 'string', describe: 'target number of records (see `megagen list` for what each preset counts)' })
     .option('seed', { type: 'string', describe: `seed: same seed and options give byte-identical output (default ${DEFAULT_SEED})` })
     .option('tables', { alias: 't', type: 'string', array: true, describe: 'emit only these tables of the preset (comma-separated or repeated)' })
@@ -31,29 +37,31 @@ function humanCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** Runs a preset from parsed arguments; returns the summary for the caller to report. */
-export async function runCommand(args: ArgumentsCamelCase<RunArgs> | RunArgs, stderr: NodeJS.WritableStream): Promise<RunSummary | PostgresRunSummary> {
-  const name = args.preset ?? DEFAULT_PRESET;
-  const pipeline = presets.get(name);
-  if (!pipeline) throw new MegagenError('ERR_UNKNOWN_PRESET', `unknown preset "${name}" (choose from: ${[...presets.keys()].join(', ')})`);
-  const common = {
-    records:
-      args.records === undefined
-        ? undefined
-        : parseCount('--records', args.records, pipeline.sizing === 'students' ? 1 : MIN_CAMPUS_RECORDS, MAX_RECORDS),
+/** The run options the flags give (undefined where a flag is absent); a config file fills the rest. */
+export function flagRunOptions(args: ArgumentsCamelCase<RunArgs> | RunArgs): RunOptions {
+  const tables = parseList(args.tables);
+  return {
+    records: args.records === undefined ? undefined : parseCount('--records', args.records, 1, MAX_RECORDS),
     seed: args.seed === undefined ? undefined : parseSeed(args.seed),
-    tables: parseList(args.tables),
+    tables: tables.length > 0 ? tables : undefined,
     locale: args.locale,
     batchSize: args.batchSize === undefined ? undefined : parseCount('--batch-size', args.batchSize, 1, 1_000_000),
     output: args.output,
   };
-  if (args.sink !== undefined) return runPostgresCommand(pipeline, args, common, stderr);
-  const summary = await runPipeline(pipeline, common);
+}
+
+/** Runs a preset or pipeline file from parsed arguments; returns the summary for the caller to report. */
+export async function runCommand(args: ArgumentsCamelCase<RunArgs> | RunArgs, stderr: NodeJS.WritableStream): Promise<RunSummary | PostgresRunSummary> {
+  const run = await resolveRun(args, flagRunOptions(args));
+  for (const note of run.config.notes) stderr.write(`megagen: note: ${note}\n`);
+  if (args.sink !== undefined) return runPostgresCommand(run.pipeline, args, run.options, stderr);
+  const summary = await runPipeline(run.pipeline, { ...run.options, onProgress: run.monitor ? progressPrinter(stderr) : undefined });
+  const output = run.options.output ?? DEFAULT_OUTPUT;
   if (!summary.closedPipe && summary.tables[0]?.path !== undefined) {
     const seconds = summary.elapsedMs / 1000;
     stderr.write(
       `megagen: wrote ${humanCount(summary.records)} records (${summary.tables.map((t) => `${t.name} ${humanCount(t.rows)}`).join(', ')}) ` +
-        `to ${args.output ?? DEFAULT_OUTPUT}/ in ${seconds.toFixed(1)} s (${humanCount(Math.round(summary.records / seconds))} records/s)\n`,
+        `to ${output}/ in ${seconds.toFixed(1)} s (${humanCount(Math.round(summary.records / seconds))} records/s)\n`,
     );
   }
   return summary;

@@ -4,6 +4,7 @@ import { isLocale, LOCALES, type Locale } from '../pools/pools.js';
 import { DEFAULT_BATCH_SIZE } from '../sources/table-source.js';
 import type { PipelineDefinition } from '../pipeline.js';
 import { MegagenError } from '../errors.js';
+import type { ProgressListener } from './progress-events.js';
 
 /** Options of one run, as a user gives them. */
 export interface RunOptions {
@@ -20,6 +21,8 @@ export interface RunOptions {
   output?: string;
   /** Where `-` writes. Default process.stdout. */
   stdout?: NodeJS.WritableStream;
+  /** Called as tables start, batches pass and tables end (see ProgressEvent). */
+  onProgress?: ProgressListener;
 }
 
 export interface ResolvedRunOptions {
@@ -31,6 +34,7 @@ export interface ResolvedRunOptions {
   tables: readonly string[];
   output: string;
   stdout: NodeJS.WritableStream;
+  onProgress?: ProgressListener;
 }
 
 export const DEFAULT_SEED = 42;
@@ -71,5 +75,6 @@ export function parseRunOptions(pipeline: PipelineDefinition, o: RunOptions = {}
     tables,
     output,
     stdout: o.stdout ?? process.stdout,
+    onProgress: o.onProgress,
   };
 }

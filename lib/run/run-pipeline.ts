@@ -2,7 +2,10 @@ import { pipeline as pipe } from 'node:stream/promises';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PipelineDefinition } from '../pipeline.js';
-import { createCampusModel, type CampusModel } from '../model/campus.js';
+import type { CampusModel } from '../model/campus.js';
+import { createPipelineModel, userCodeTouches } from '../model/pipeline-model.js';
+import { customStagesAt } from '../stages/custom-stage.js';
+import { progressStage } from './progress-events.js';
 import type { PlanTarget } from '../model/campus-plan.js';
 import { tableSource } from '../sources/table-source.js';
 import { relationsStage } from '../stages/relations.js';
@@ -45,7 +48,7 @@ export function planTarget(pipeline: PipelineDefinition, records: number): PlanT
 }
 
 export function buildModel(pipeline: PipelineDefinition, o: ResolvedRunOptions): CampusModel {
-  return createCampusModel({ seed: o.seed32, target: planTarget(pipeline, o.records), locale: o.locale });
+  return createPipelineModel(pipeline, { seed: o.seed32, target: planTarget(pipeline, o.records), locale: o.locale });
 }
 
 /**
@@ -79,13 +82,17 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
     const t0 = performance.now();
     const path = toStdout ? undefined : join(o.output, `${name}.ndjson`);
     const sink = toStdout ? stdoutSink(o.stdout) : atomicFileSink(path!);
+    o.onProgress?.({ kind: 'table-start', table: name, rows: table.rows });
     try {
-      await pipe(
+      await pipe([
         tableSource(table, { batchSize: o.batchSize }),
         relationsStage(table),
-        ndjsonStage(table.spec, { tableField: toStdout && o.tables.length > 1, trusted: true }),
+        ...customStagesAt(pipeline, model, name, 'after:relations'),
+        ...customStagesAt(pipeline, model, name, 'before:serialize'),
+        ...(o.onProgress ? [progressStage(name, table.rows, o.onProgress)] : []),
+        ndjsonStage(table.spec, { tableField: toStdout && o.tables.length > 1, trusted: !userCodeTouches(pipeline, name) }),
         sink,
-      );
+      ]);
     } catch (err) {
       if (toStdout && isClosedPipe(err)) {
         summary.closedPipe = true;
@@ -94,6 +101,7 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
       throw err;
     }
     summary.tables.push({ name, rows: table.rows, path, elapsedMs: performance.now() - t0 });
+    o.onProgress?.({ kind: 'table-end', table: name, rows: table.rows, elapsedMs: performance.now() - t0, path });
     summary.records += table.rows;
   }
   summary.elapsedMs = performance.now() - began;

@@ -1,0 +1,123 @@
+import { LOCALES } from '../pools/pools.js';
+import type { RunOptions } from '../run/run-options.js';
+
+/**
+ * The one table of configuration keys: each line maps a key of a config file
+ * (the seed's `mega_scale_config.yml` keys as they are, plus ours) to the run
+ * option it sets, the CLI flag that overrides it, its type and what it does.
+ *
+ * Adding an option is one line here. A key whose option has not landed yet
+ * has no `option` and a `pending` text saying what it does today: it is
+ * accepted, kept in the resolved config and shown by `megagen config --print`,
+ * never silently dropped.
+ */
+
+/** The value types a key accepts. */
+export type KeyType =
+  | { kind: 'count'; min: number; max: number }
+  | { kind: 'number'; min: number; max: number }
+  | { kind: 'boolean' }
+  | { kind: 'string' }
+  | { kind: 'seed' }
+  | { kind: 'enum'; choices: readonly string[] }
+  | { kind: 'list'; choices?: readonly string[] };
+
+/** A setting the CLI consumes itself (not a library run option). */
+export type CliSetting = 'preset' | 'monitor' | 'streaming';
+
+export interface ConfigKey {
+  /** Canonical dotted path, as `megagen config --print` shows it. */
+  readonly path: string;
+  /** Other accepted paths (the seed lists most keys both nested and flat). */
+  readonly aliases: readonly string[];
+  readonly type: KeyType;
+  /** The library run option it sets. */
+  readonly option?: keyof RunOptions;
+  /** A setting the CLI consumes (preset name, progress lines, streaming). */
+  readonly cli?: CliSetting;
+  /** The CLI flag that overrides it (without the dashes). */
+  readonly flag?: string;
+  /** Its camelCase name in the library API when not the last segment's (`conflictDifficulty`). */
+  readonly api?: string;
+  /** What it does. */
+  readonly description: string;
+  /** For a key whose option has not landed: what it does here today. */
+  readonly pending?: string;
+}
+
+export const MAX_RECORDS = 10_000_000_000;
+
+/** The seed's scale names and the record counts of its performance table. */
+export const SCALES: Readonly<Record<string, number>> = Object.freeze({
+  small: 10_000,
+  medium: 100_000,
+  large: 1_000_000,
+  huge: 10_000_000,
+});
+
+const count = (min: number, max: number): KeyType => ({ kind: 'count', min, max });
+const bool: KeyType = { kind: 'boolean' };
+
+export const CONFIG_KEYS: readonly ConfigKey[] = [
+  // generation ---------------------------------------------------------------
+  { path: 'generation.target_records', aliases: ['target_records', 'records'], type: count(1, MAX_RECORDS), option: 'records', flag: 'records',
+    description: 'target number of records (what a preset counts: see `megagen list`); wins over scale' },
+  { path: 'generation.scale', aliases: ['scale'], type: { kind: 'enum', choices: Object.keys(SCALES) }, flag: 'scale',
+    description: 'seed size names: small 10^4, medium 10^5, large 10^6, huge 10^7 records (used when target_records is not given)' },
+  { path: 'generation.seed', aliases: ['seed'], type: { kind: 'seed' }, option: 'seed', flag: 'seed',
+    description: 'same seed and config give byte-identical output (integer or string)' },
+  { path: 'generation.locale', aliases: ['locale'], type: { kind: 'enum', choices: LOCALES }, option: 'locale', flag: 'locale',
+    description: 'locale of names and vocabulary' },
+  { path: 'generation.preset', aliases: ['preset', 'pipeline'], type: { kind: 'string' }, cli: 'preset', flag: 'preset',
+    description: 'preset name (see `megagen list`) or path of a pipeline file (.js/.mjs)' },
+  { path: 'generation.tables', aliases: ['tables'], type: { kind: 'list' }, option: 'tables', flag: 'tables',
+    description: "emit only these of the preset's tables" },
+  // batch processing ---------------------------------------------------------
+  { path: 'batch_processing.batch_size', aliases: ['batch_size'], type: count(1, 1_000_000), option: 'batchSize', flag: 'batch-size',
+    description: 'rows per batch between stream stages; never changes the output' },
+  { path: 'batch_processing.max_workers', aliases: ['max_workers', 'workers'], type: count(1, 1024), flag: 'workers',
+    description: 'worker processes',
+    pending: 'accepted and recorded; runs in one process until the cluster (issue 4) lands' },
+  { path: 'batch_processing.max_memory_mb', aliases: ['max_memory_mb', 'memory'], type: count(16, 1_048_576), flag: 'memory',
+    description: 'memory limit of the whole run, MB',
+    pending: 'accepted and recorded; not enforced until the cluster (issue 4) lands (one process stays near 100-200 MB whatever the size)' },
+  // optimisation -------------------------------------------------------------
+  { path: 'optimization.enable_compression', aliases: ['enable_compression'], type: bool,
+    description: 'compress output files (gzip)',
+    pending: 'accepted and recorded; files are uncompressed NDJSON until chunked output (issue 3) lands' },
+  { path: 'optimization.enable_streaming', aliases: ['enable_streaming'], type: bool, cli: 'streaming', flag: 'streaming',
+    description: 'megagen always streams (memory is O(batch)); false (--no-streaming) is accepted and changes nothing' },
+  { path: 'optimization.enable_checkpoints', aliases: ['enable_checkpoints'], type: bool,
+    description: 'journal finished chunks so --resume can finish a killed run',
+    pending: 'accepted and recorded; no journal until chunked output (issue 3) lands (a killed run leaves only *.tmp files, never a partial file under a final name)' },
+  { path: 'optimization.enable_monitoring', aliases: ['enable_monitoring', 'monitor'], type: bool, cli: 'monitor', flag: 'monitor',
+    description: 'progress lines on stderr (one per finished table, with rows and rows/s)' },
+  // output -------------------------------------------------------------------
+  { path: 'output.output_formats', aliases: ['output_formats', 'formats'], type: { kind: 'list', choices: ['ndjson', 'json', 'csv', 'sql'] },
+    description: 'output formats',
+    pending: 'accepted and recorded; only ndjson is written until chunked output (issue 3) lands' },
+  { path: 'output.output_dir', aliases: ['output_dir', 'output'], type: { kind: 'string' }, option: 'output', flag: 'output',
+    description: 'output directory, or - for NDJSON on stdout' },
+  { path: 'output.max_file_size_mb', aliases: ['max_file_size_mb'], type: count(1, 1_048_576),
+    description: 'largest output file, MB (files rotate to a new part)',
+    pending: 'accepted and recorded; one file per table until chunked output (issue 3) lands' },
+  // conflicts ----------------------------------------------------------------
+  { path: 'conflicts.difficulty', aliases: ['conflict_difficulty'], api: 'conflictDifficulty', type: { kind: 'enum', choices: ['simple', 'medium', 'complex'] },
+    description: 'difficulty of injected scheduling conflicts',
+    pending: 'accepted and recorded; no conflicts are injected until conflict injection (issue 5) lands' },
+];
+
+/** Every accepted path (canonical and aliases) to its key. */
+export const KEY_BY_PATH: ReadonlyMap<string, ConfigKey> = new Map(
+  CONFIG_KEYS.flatMap((k) => [k.path, ...k.aliases].map((p) => [p, k] as const)),
+);
+
+/** The camelCase name of a key in the library API (`batch_processing.batch_size` -> `batchSize`). */
+export function apiName(key: ConfigKey): string {
+  if (key.api) return key.api;
+  const last = key.path.slice(key.path.lastIndexOf('.') + 1);
+  return last.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** The camelCase API name to its key (`targetRecords`, `maxWorkers`, ...). */
+export const KEY_BY_API_NAME: ReadonlyMap<string, ConfigKey> = new Map(CONFIG_KEYS.map((k) => [apiName(k), k]));
