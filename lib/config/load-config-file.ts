@@ -49,7 +49,8 @@ export function parseConfigText(text: string, file: string, json = false): Confi
     } catch (err) {
       const m = /position (\d+)/.exec((err as Error).message);
       const where = m ? position(file, text, Number(m[1])) : file;
-      throw invalidOption(`${where}: not valid JSON: ${(err as Error).message.split('\n')[0]}`);
+      const msg = (err as Error).message.split('\n')[0]!.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '');
+      throw invalidOption(`${where}: not valid JSON: ${msg}`);
     }
   }
   const lines = new LineCounter();

@@ -31,6 +31,7 @@ export function userCodeTouches(p: PipelineDefinition, table: string): boolean {
 /** What a value is, for error messages. */
 export function kindOf(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
   if (Array.isArray(v)) return 'an array';
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
