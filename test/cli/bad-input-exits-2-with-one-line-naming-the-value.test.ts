@@ -8,6 +8,8 @@ import { runCli, linesOf } from '../helpers/cli.js';
 // Bad input (issue 2): a one-line error naming the value, exit status 2, no
 // stack trace, nothing on stdout and nothing written.
 
+// Every case runs with the default output (mega_output/ in a temp cwd); the
+// first few also with -o DIR and -o - (forks cost ~0.3 s each).
 const cases: [args: string[], named: string][] = [
   [['run', '--records', '0'], '0'],
   [['run', '--records', '-5'], '-5'],
@@ -26,11 +28,11 @@ const cases: [args: string[], named: string][] = [
   [['list', '--bogus'], 'bogus'],
 ];
 
-for (const [args, named] of cases) {
+for (const [k, [args, named]] of cases.entries()) {
   test(`megagen ${args.join(' ')} exits 2 with one line naming "${named}" and writes nothing`, () => {
     const cwd = mkdtempSync(join(tmpdir(), 'megagen-cli-'));
     try {
-      for (const output of [[], ['-o', 'out'], ['-o', '-']]) {
+      for (const output of k < 3 ? [[], ['-o', 'out'], ['-o', '-']] : [[]]) {
         const r = runCli([...args, ...output], { cwd });
         const what = `megagen ${[...args, ...output].join(' ')}`;
         assert.equal(r.status, 2, `${what}: exit status (stderr: ${r.stderr})`);
