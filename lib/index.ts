@@ -43,3 +43,6 @@ export {
   type Setting,
 } from './config/resolve-config.js';
 export { MegaDataGenerator, type MegaGenerationConfig, type MegaDatasetResult } from './api/mega-data-generator.js';
+// The named presets, last: pipelines/ is built from this module, so it must
+// evaluate after everything above (ESM evaluates re-exports in order).
+export { presets, DEFAULT_PRESET } from '../pipelines/index.js';
