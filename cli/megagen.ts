@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { listText } from './commands/list.js';
+import { loadBuilder, loadCommand, type LoadArgs } from './commands/load.js';
 import { reportCommand } from './commands/report.js';
 import { configBuilder, configCommand, type ConfigCommandArgs } from './commands/config.js';
 import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
@@ -26,6 +27,9 @@ async function main(argv: string[]): Promise<void> {
     .usage('$0 [command] [options]\n\nGenerates large, relationally consistent university course-management data.\nWith no command: runs the campus preset (1,000,000 records) into mega_output/.')
     .command<RunArgs>(['run [preset]', '$0'], 'generate a preset (default: campus)', runBuilder, async (args) => {
       await runCommand(args, process.stderr);
+    })
+    .command<LoadArgs>('load <dir>', 'load a --format sql output directory into PostgreSQL (megagen load DIR --db URL)', loadBuilder, async (args) => {
+      await loadCommand(args, process.stderr);
     })
     .command('list', 'list presets, their tables and columns', {}, () => {
       process.stdout.write(listText());

@@ -11,15 +11,15 @@ export interface PostgresTarget {
   readonly display: string;
 }
 
-export function parsePostgresTarget(url: string): PostgresTarget {
+export function parsePostgresTarget(url: string, flag = '--sink'): PostgresTarget {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw invalidOption(`--sink must be a postgres://user@host:port/database URL (got "${redactText(url)}")`);
+    throw invalidOption(`${flag} must be a postgres://user@host:port/database URL (got "${redactText(url)}")`);
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:')
-    throw invalidOption(`--sink must be a postgres://user@host:port/database URL (got "${redactUrl(u)}")`);
+    throw invalidOption(`${flag} must be a postgres://user@host:port/database URL (got "${redactUrl(u)}")`);
   return { url, display: redactUrl(u) };
 }
 
