@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Transform } from 'node:stream';
 import type pg from 'pg';
+import { customStagesAt } from '../stages/custom-stage.js';
 import type { PipelineDefinition } from '../pipeline.js';
 import type { TableModel } from '../model/schema.js';
 import { tableSource } from '../sources/table-source.js';
@@ -237,12 +239,12 @@ async function finishTarget(client: pg.Client, model: { table(name: string): Tab
 }
 
 /** Loads chunk k of a table in one transaction with its ledger line. */
-async function loadChunk(client: pg.Client, table: TableModel, k: number, chunkSize: number, batchSize: number, hash: string): Promise<number> {
+async function loadChunk(client: pg.Client, table: TableModel, stages: () => Transform[], k: number, chunkSize: number, batchSize: number, hash: string): Promise<number> {
   const start = k * chunkSize;
   const end = Math.min(table.rows, start + chunkSize);
   return inTransaction(client, async () => {
     const source = tableSource(table, { start, end, batchSize });
-    const n = await copyBatches(client, table.spec, source, [relationsStage(table)]);
+    const n = await copyBatches(client, table.spec, source, [relationsStage(table), ...stages()]);
     if (n !== end - start) throw new Error(`the server counted ${n} rows, expected ${end - start}`);
     await client.query(`INSERT INTO ${quoteIdent(CHUNKS_TABLE)} (table_name, chunk, rows, config_hash) VALUES ($1, $2, $3, $4)`, [
       table.spec.name,
@@ -310,11 +312,16 @@ export async function runToPostgres(pipeline: PipelineDefinition, options: Postg
       }
       while (clients.length < Math.min(p.jobs, queue.length)) clients.push(await connectPostgres(p.target));
       let failure: unknown = null;
+      // The pipeline's own stages (pipeline files), as runPipeline applies them.
+      const stages = (): Transform[] => [
+        ...customStagesAt(pipeline, model, name, 'after:relations'),
+        ...customStagesAt(pipeline, model, name, 'before:serialize'),
+      ];
       const worker = async (c: ConnectedClient): Promise<void> => {
         while (failure === null && queue.length > 0) {
           const k = queue.shift()!;
           try {
-            const rows = await loadChunk(c.client, table, k, p.chunkSize, o.batchSize, hash);
+            const rows = await loadChunk(c.client, table, stages, k, p.chunkSize, o.batchSize, hash);
             summary.loadedRows += rows;
             options.onChunk?.({ table: name, chunk: k, rows, skipped: false });
           } catch (err) {
