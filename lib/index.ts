@@ -1,5 +1,21 @@
 /**
  * megagen's public API: the parts a pipeline is composed of, and the runner.
+ *
+ * - Run: `runPipeline(pipeline, options)` (summary: rows per table, paths,
+ *   timings; `options.onProgress` for events), or the seed's
+ *   `new MegaDataGenerator(config).generateMegaDataset()`.
+ * - Compose: `definePipeline` (tables, sizing, derived tables, column
+ *   generators, custom stages at 'after:relations' / 'before:serialize'),
+ *   `presets`, `loadPipelineFile`.
+ * - Parts: sources (`tableSource`, `generateBatches`), stages
+ *   (`relationsStage`, `customStage`), serializers (`compileNdjson`,
+ *   `ndjsonStage`), sinks (`stdoutSink`, `atomicFileSink`).
+ * - Config: `loadConfigFile`, `resolveConfig`, `CONFIG_KEYS` (the seed's
+ *   `mega_scale_config.yml` keys, with precedence and provenance).
+ * - Randomness: `Rng`, `hashKey`, `streamId` (counter-based: every value a
+ *   pure function of seed, table, row and column).
+ *
+ * Every failure is a `MegagenError` with a stable `code`.
  * @packageDocumentation
  */
 export { MegagenError, type MegagenErrorCode } from './errors.js';
