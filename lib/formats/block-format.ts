@@ -1,0 +1,28 @@
+import type { Row, TableSpec } from '../model/schema.js';
+import type { FormatName } from '../run/output-options.js';
+
+/**
+ * How a format lays rows out in the parts of a chunk. A part is
+ * `partHeader`, then blocks joined by `blockSeparator`, then `partFooter`;
+ * a block is rows (each written by `row`, which adds any separator it needs
+ * before row i > 0 of its block) followed by `blockEnd`. Blocks are cut at
+ * row boundaries, so a part always holds whole records.
+ */
+export interface BlockFormat {
+  readonly name: FormatName;
+  /** File extension without compression suffix: `ndjson`, `json`, `csv`, `sql`. */
+  readonly ext: string;
+  readonly partHeader: string;
+  readonly partFooter: string;
+  readonly blockSeparator: string;
+  readonly blockEnd: string;
+  /** Text of row `i` of its block (0-based). */
+  row(row: Row, i: number): string;
+}
+
+export interface BlockFormatOptions {
+  /** Rows come from megagen's own generators only (no user code): see NdjsonOptions.trusted. */
+  trusted?: boolean;
+}
+
+export type BlockFormatFactory = (spec: TableSpec, options?: BlockFormatOptions) => BlockFormat;
