@@ -6,6 +6,7 @@ import { listText } from './commands/list.js';
 import { loadBuilder, loadCommand, type LoadArgs } from './commands/load.js';
 import { reportCommand } from './commands/report.js';
 import { configBuilder, configCommand, type ConfigCommandArgs } from './commands/config.js';
+import { catBuilder, catCommand, type CatArgs } from './commands/cat.js';
 import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
 import { isClosedPipe } from '../lib/index.js';
 
@@ -39,6 +40,9 @@ async function main(argv: string[]): Promise<void> {
     })
     .command<ConfigCommandArgs>('config [preset]', 'show the resolved configuration (flags > --config file > preset defaults) and where each value came from', configBuilder, async (args) => {
       await configCommand(args, process.stdout);
+    })
+    .command<CatArgs>('cat <dir> <table>', 'stream a table of an output directory as NDJSON on stdout', catBuilder, async (args) => {
+      await catCommand(args, process.stdout);
     })
     .strict()
     .help()

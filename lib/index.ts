@@ -59,6 +59,27 @@ export {
   type Setting,
 } from './config/resolve-config.js';
 export { MegaDataGenerator, type MegaGenerationConfig, type MegaDatasetResult } from './api/mega-data-generator.js';
+// Chunked directory output (issue 3): planning, one chunk, journal, manifest, formats, reading back.
+export { parseOutputOptions, FORMATS, COMPRESSIONS, type OutputOptions, type ResolvedOutputOptions, type FormatName, type CompressionName } from './run/output-options.js';
+export { planChunks, chunkTask, chunkCount, chunkStem, type ChunkTask } from './run/chunk-plan.js';
+export { runChunk, type ChunkContext, type ChunkResult } from './run/run-chunk.js';
+export { runToDirectory, sequentialExecutor, type ChunkExecutor, type DirectoryRunHooks, type DirectoryRunResult } from './run/run-directory.js';
+export { runConfig, configDifferences, type RunConfig } from './run/run-config.js';
+export { Journal, readJournal, JOURNAL_FILE, type JournalChunk, type JournalHeader } from './run/journal.js';
+export { buildManifest, writeManifest, readManifest, writeFileAtomic, MANIFEST_FILE, type Manifest, type ManifestTable } from './run/manifest.js';
+export { prepareOutputDir, removeStrays, SCHEMA_FILE } from './run/output-dir.js';
+export { RotatingFileSink, type PartResult, type RotatingFileSinkOptions } from './sinks/rotating-file-sink.js';
+export { blockCodec, gzipCodec, brotliCodec, noneCodec, type BlockCodec } from './sinks/block-codec.js';
+export { blockFormat } from './formats/block-formats.js';
+export type { BlockFormat } from './formats/block-format.js';
+export { BlockBuilder, type RawBlock } from './formats/block-builder.js';
+export { compileCsv, csvHeader, csvField, csvBlockFormat } from './formats/csv.js';
+export { jsonBlockFormat } from './formats/json.js';
+export { compileSqlTuple, sqlInsertPrefix, sqlBlockFormat, SQL_ROWS_PER_INSERT, type SqlOptions } from './formats/sql.js';
+export { sqlDialect, sqlValue, registerSqlDialect, postgresDialect, type SqlDialect } from './formats/sql-dialect.js';
+export { schemaSql, createTableSql, columnChecks, primaryKeyOf, type SchemaSqlOptions } from './formats/sql-schema.js';
+export { catTable, type CatOptions } from './verify/cat-table.js';
+export { readPart, formatOfPath } from './verify/read-part.js';
 // The named presets, last: pipelines/ is built from this module, so it must
 // evaluate after everything above (ESM evaluates re-exports in order).
 export { presets, DEFAULT_PRESET } from '../pipelines/index.js';

@@ -3,6 +3,7 @@ import { runPipeline, LOCALES, DEFAULT_SEED, DEFAULT_OUTPUT, type RunOptions, ty
 import { MAX_RECORDS } from '../../lib/run/run-options.js';
 import { presets, DEFAULT_PRESET } from '../../pipelines/index.js';
 import { parseCount, parseList, parseSeed } from '../parse-values.js';
+import { invalidOption } from '../../lib/errors.js';
 import { postgresSinkOptions, runPostgresCommand, type PostgresSinkArgs } from './run-postgres.js';
 import type { PostgresRunSummary } from '../../lib/run/postgres-run.js';
 import { resolveRun, type ConfigArgs } from '../resolve-run.js';
@@ -16,6 +17,13 @@ export interface RunArgs extends PostgresSinkArgs, ConfigArgs {
   locale?: string;
   batchSize?: string;
   output?: string;
+  chunkSize?: string;
+  maxFileSize?: string;
+  compress?: string;
+  compressLevel?: string;
+  format?: string[];
+  resume?: boolean;
+  force?: boolean;
 }
 
 export function runBuilder(y: Argv): Argv<RunArgs> {
@@ -30,7 +38,22 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('tables', { alias: 't', type: 'string', array: true, describe: 'emit only these tables of the preset (comma-separated or repeated)' })
     .option('locale', { type: 'string', choices: [...LOCALES], describe: 'locale of names and vocabulary (default en)' })
     .option('batch-size', { alias: 'b', type: 'string', describe: 'rows per batch between stream stages (default 1000); does not change the output' })
-    .option('output', { alias: 'o', type: 'string', describe: `output directory, or - for NDJSON on stdout (default ${DEFAULT_OUTPUT}/)` }) as unknown as Argv<RunArgs>;
+    .option('output', { alias: 'o', type: 'string', describe: `output directory, or - for NDJSON on stdout (default ${DEFAULT_OUTPUT}/)` })
+    .option('format', { alias: ['formats', 'f'], type: 'string', array: true, describe: 'file formats, comma-separated: ndjson (default), json, csv, sql' })
+    .option('compress', { type: 'string', describe: 'file compression: gzip (default), brotli, none' })
+    .option('compress-level', { type: 'string', describe: 'gzip 1-9 or brotli 0-11 (default 1)' })
+    .option('chunk-size', { type: 'string', describe: 'rows per chunk, the unit of work, file and checkpoint (default 1000000)' })
+    .option('max-file-size', { alias: 'max-file-size-mb', type: 'string', describe: 'start a new part before a file passes this many MB (MiB) on disk (default 500)' })
+    .option('resume', { type: 'boolean', describe: 'finish an unfinished output directory (same options), skipping finished chunks' })
+    .option('force', { type: 'boolean', describe: 'replace the megagen files of a non-empty output directory' }) as unknown as Argv<RunArgs>;
+}
+
+/** A positive number of MB (fractions allowed): names the bad text. */
+function parseMegabytes(flag: string, text: unknown): number {
+  const raw = String(text).trim();
+  const n = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : NaN;
+  if (!(n > 0)) throw invalidOption(`${flag} must be a number of MB greater than 0 (got "${raw}")`);
+  return n;
 }
 
 function humanCount(n: number): string {
@@ -47,6 +70,13 @@ export function flagRunOptions(args: ArgumentsCamelCase<RunArgs> | RunArgs): Run
     locale: args.locale,
     batchSize: args.batchSize === undefined ? undefined : parseCount('--batch-size', args.batchSize, 1, 1_000_000),
     output: args.output,
+    chunkSize: args.chunkSize === undefined ? undefined : parseCount('--chunk-size', args.chunkSize, 1, 1_000_000_000),
+    maxFileSizeMb: args.maxFileSize === undefined ? undefined : parseMegabytes('--max-file-size', args.maxFileSize),
+    compress: args.compress,
+    compressLevel: args.compressLevel === undefined ? undefined : parseCount('--compress-level', args.compressLevel, 0, 11),
+    formats: parseList(args.format).length > 0 ? parseList(args.format) : undefined,
+    resume: args.resume,
+    force: args.force,
   };
 }
 

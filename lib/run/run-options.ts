@@ -5,9 +5,10 @@ import { DEFAULT_BATCH_SIZE } from '../sources/table-source.js';
 import type { PipelineDefinition } from '../pipeline.js';
 import { MegagenError } from '../errors.js';
 import type { ProgressListener } from './progress-events.js';
+import { parseOutputOptions, type OutputOptions, type ResolvedOutputOptions } from './output-options.js';
 
 /** Options of one run, as a user gives them. */
-export interface RunOptions {
+export interface RunOptions extends OutputOptions {
   /** Target record count (see the pipeline's sizing). */
   records?: number;
   /** Any safe integer or string. Default 42. */
@@ -35,6 +36,8 @@ export interface ResolvedRunOptions {
   output: string;
   stdout: NodeJS.WritableStream;
   onProgress?: ProgressListener;
+  /** Directory runs only: chunking, files, formats, compression, resume. */
+  out: ResolvedOutputOptions;
 }
 
 export const DEFAULT_SEED = 42;
@@ -76,5 +79,6 @@ export function parseRunOptions(pipeline: PipelineDefinition, o: RunOptions = {}
     output,
     stdout: o.stdout ?? process.stdout,
     onProgress: o.onProgress,
+    out: parseOutputOptions(o),
   };
 }

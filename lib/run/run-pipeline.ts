@@ -1,5 +1,4 @@
 import { pipeline as pipe } from 'node:stream/promises';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PipelineDefinition } from '../pipeline.js';
 import type { CampusModel } from '../model/campus.js';
@@ -11,15 +10,17 @@ import { tableSource } from '../sources/table-source.js';
 import { relationsStage } from '../stages/relations.js';
 import { ndjsonStage } from '../formats/ndjson.js';
 import { isClosedPipe, stdoutSink } from '../sinks/stdout-sink.js';
-import { atomicFileSink } from '../sinks/atomic-file-sink.js';
-import { MegagenError } from '../errors.js';
+import { runToDirectory, type DirectoryRunHooks } from './run-directory.js';
 import { parseRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
 
 export interface TableSummary {
   name: string;
   rows: number;
-  /** Output file, when writing to a directory. */
+  /** The table's sub-directory of the output directory (its chunk files), when writing to a directory. */
   path?: string;
+  /** Directory runs: files (all formats) and their bytes on disk. */
+  files?: number;
+  bytes?: number;
   elapsedMs: number;
 }
 
@@ -33,6 +34,9 @@ export interface RunSummary {
   poolsHash: string;
   /** The reader of stdout went away before the end (e.g. `| head`). */
   closedPipe: boolean;
+  /** Directory runs: chunks found finished (--resume) and chunks written now. */
+  skippedChunks?: number;
+  writtenChunks?: number;
 }
 
 /** The plan target a pipeline's sizing asks for. */
@@ -52,10 +56,12 @@ export function buildModel(pipeline: PipelineDefinition, o: ResolvedRunOptions):
 }
 
 /**
- * Runs a pipeline in this process: for each table, source -> relations ->
- * NDJSON -> sink, joined by stream.pipeline so errors and backpressure flow.
+ * Runs a pipeline in this process. To stdout (`-`): for each table, source ->
+ * relations -> NDJSON -> sink, joined by stream.pipeline so errors and
+ * backpressure flow. To a directory: chunked, rotated, compressed files with a
+ * journal and a manifest (run-directory.ts).
  */
-export async function runPipeline(pipeline: PipelineDefinition, options: RunOptions = {}): Promise<RunSummary> {
+export async function runPipeline(pipeline: PipelineDefinition, options: RunOptions = {}, hooks: DirectoryRunHooks = {}): Promise<RunSummary> {
   const o = parseRunOptions(pipeline, options);
   const began = performance.now();
   const model = buildModel(pipeline, o);
@@ -71,17 +77,29 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
     closedPipe: false,
   };
   if (!toStdout) {
-    try {
-      await mkdir(o.output, { recursive: true });
-    } catch (err) {
-      throw new MegagenError('ERR_OUTPUT', `cannot create output directory ${o.output}: ${(err as Error).message}`, { cause: err });
+    const r = await runToDirectory(pipeline, o, model, hooks);
+    for (const name of o.tables) {
+      const t = r.manifest.tables[name]!;
+      summary.tables.push({
+        name,
+        rows: t.rows,
+        path: join(o.output, name),
+        files: t.files.length,
+        bytes: t.files.reduce((s, f) => s + f.bytes, 0),
+        elapsedMs: r.manifest.timings.chunkMs[name] ?? 0,
+      });
+      summary.records += t.rows;
     }
+    summary.skippedChunks = r.skippedChunks;
+    summary.writtenChunks = r.writtenChunks;
+    summary.elapsedMs = performance.now() - began;
+    return summary;
   }
   for (const name of o.tables) {
     const table = model.table(name);
     const t0 = performance.now();
-    const path = toStdout ? undefined : join(o.output, `${name}.ndjson`);
-    const sink = toStdout ? stdoutSink(o.stdout) : atomicFileSink(path!);
+    const path = undefined;
+    const sink = stdoutSink(o.stdout);
     o.onProgress?.({ kind: 'table-start', table: name, rows: table.rows });
     try {
       await pipe([

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { CONFIG_KEYS, MegaDataGenerator, type MegaDatasetResult } from '../../lib/index.js';
 import { Collector, megagen, parseLines, sha256, tempDir, writeFile } from '../api/helpers.js';
 
@@ -67,9 +68,9 @@ const EFFECTS: Record<string, () => Promise<void>> = {
     const dir = tempDir();
     const f = writeFile(dir, 'o.yml', `output_dir: ${join(dir, 'data')}\ngeneration:\n  preset: students\n  target_records: 25\n`);
     const result = await new MegaDataGenerator({ configFile: f }).generateMegaDataset();
-    assert.equal(result.tables[0]!.path, join(dir, 'data', 'students.ndjson'));
-    assert.equal(readFileSync(join(dir, 'data', 'students.ndjson'), 'utf8').split('\n').length - 1, 25);
-    assert.deepEqual(readdirSync(join(dir, 'data')), ['students.ndjson']);
+    assert.equal(result.tables[0]!.path, join(dir, 'data', 'students'));
+    assert.equal(gunzipSync(readFileSync(join(dir, 'data', 'students', 'students-000000-000.ndjson.gz'))).toString('utf8').split('\n').length - 1, 25);
+    assert.deepEqual(readdirSync(join(dir, 'data')).sort(), ['_journal.ndjson', 'manifest.json', 'students']);
   },
 };
 
@@ -112,6 +113,6 @@ describe('every config key changes what it should', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /^megagen: note: batch_processing\.max_workers = 8 \(.*mega_scale_config\.yml:7:3\): /m);
     assert.match(r.stderr, /^megagen: wrote [\d,]+ records/m);
-    assert.ok(existsSync(join(dir, 'mega_output', 'enrollments.ndjson')));
+    assert.ok(existsSync(join(dir, 'mega_output', 'enrollments', 'enrollments-000000-000.ndjson.gz')));
   });
 });

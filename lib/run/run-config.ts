@@ -1,0 +1,48 @@
+import type { PipelineDefinition } from '../pipeline.js';
+import type { ResolvedRunOptions } from './run-options.js';
+import type { CompressionName, FormatName } from './output-options.js';
+
+/**
+ * Everything that decides the bytes of a directory run. The journal's first
+ * line holds it; --resume refuses a directory whose config differs. Batch
+ * size and worker count are left out: they never change the output.
+ */
+export interface RunConfig {
+  preset: string;
+  records: number;
+  seed: number | string;
+  locale: string;
+  tables: string[];
+  chunkSize: number;
+  maxFileSizeMb: number;
+  compress: CompressionName;
+  compressLevel: number;
+  formats: FormatName[];
+  blockBytes: number;
+  /** Hash of the value pools (locale data): a different faker gives different rows. */
+  poolsHash: string;
+}
+
+export function runConfig(pipeline: PipelineDefinition, o: ResolvedRunOptions, poolsHash: string): RunConfig {
+  const out = o.out;
+  return {
+    preset: pipeline.name,
+    records: o.records,
+    seed: o.seed,
+    locale: o.locale,
+    tables: [...o.tables],
+    chunkSize: out.chunkSize,
+    maxFileSizeMb: out.maxFileSizeMb,
+    compress: out.compress,
+    compressLevel: out.compressLevel,
+    formats: [...out.formats],
+    blockBytes: out.blockBytes,
+    poolsHash,
+  };
+}
+
+/** The keys whose values differ between two configs (an empty list when they match). */
+export function configDifferences(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
