@@ -124,7 +124,7 @@ describe('examples/', () => {
     const r = spawnSync(process.execPath, [join(examples, 'library-api.mjs'), dir], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^MegaDataGenerator: \d+ records in 7 tables/m);
-    assert.match(r.stdout, /^ {2}enrollments: \d+ rows -> .*enrollments\.ndjson$/m);
+    assert.match(r.stdout, /^ {2}enrollments: \d+ rows -> .*enrollments$/m);
     assert.match(r.stdout, /^\{"id":1,"code":"[A-Z]+","name":"[A-Z ]+",/m);
     assert.match(r.stdout, /^runPipeline: departments \d+ rows$/m);
   });
