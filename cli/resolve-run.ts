@@ -35,7 +35,8 @@ export async function resolveRun(args: ConfigArgs, flagOptions: RunOptions): Pro
   const flags = new Map<string, unknown>();
   const given = flagOptions as Record<string, unknown>;
   for (const key of CONFIG_KEYS) {
-    if (key.option && given[key.option] !== undefined) flags.set(key.path, given[key.option]);
+    // Only a key with a flag takes that flag's option (enable_compression does not take --compress).
+    if (key.option && key.flag && given[key.option] !== undefined) flags.set(key.path, given[key.option]);
   }
   if (args.scale !== undefined) {
     if (!(args.scale in SCALES)) throw invalidOption(`--scale must be one of ${Object.keys(SCALES).join(', ')} (got "${args.scale}")`);

@@ -43,6 +43,10 @@ export interface ConfigKey {
   readonly description: string;
   /** For a key whose option has not landed: what it does here today. */
   readonly pending?: string;
+  /** Turns the key's value into the option's (`enable_compression: true` -> compress 'gzip'). */
+  readonly toOption?: (value: unknown) => unknown;
+  /** A note for `megagen run` when a value does less than its name says (`enable_streaming: false`). */
+  readonly note?: (value: unknown) => string | undefined;
 }
 
 export const MAX_RECORDS = 10_000_000_000;
@@ -86,7 +90,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'compress output files (gzip)',
     pending: 'accepted and recorded; files are uncompressed NDJSON until chunked output (issue 3) lands' },
   { path: 'optimization.enable_streaming', aliases: ['enable_streaming'], type: bool, cli: 'streaming', flag: 'streaming',
-    description: 'megagen always streams (memory is O(batch)); false (--no-streaming) is accepted and changes nothing' },
+    description: 'megagen always streams (memory is O(batch)); false (--no-streaming) is accepted and changes nothing',
+    note: (v) => (v === false ? 'megagen always streams with memory bounded by the batch size; this changes nothing' : undefined) },
   { path: 'optimization.enable_checkpoints', aliases: ['enable_checkpoints'], type: bool,
     description: 'journal finished chunks so --resume can finish a killed run',
     pending: 'accepted and recorded; no journal until chunked output (issue 3) lands (a killed run leaves only *.tmp files, never a partial file under a final name)' },

@@ -11,6 +11,8 @@ export interface Setting {
   readonly value: unknown;
   /** `flag --records`, `mega.yml:3:3`, `preset campus`, `default`, `MegaDataGenerator targetRecords`. */
   readonly source: string;
+  /** Index of the layer it came from (higher wins); -1 for defaults. */
+  readonly rank?: number;
 }
 
 /** The resolved configuration: every key in table order, the run options it gives, and notes. */
@@ -73,10 +75,10 @@ function defaultOf(key: ConfigKey, pipeline: PipelineDefinition): Setting | unde
 export function resolveConfig(layers: readonly ConfigLayer[], pipeline: PipelineDefinition): ResolvedConfig {
   const settings: Setting[] = [];
   const notes: string[] = [];
-  const top = (path: string): LayerEntry | undefined => {
+  const top = (path: string): { entry: LayerEntry; rank: number } | undefined => {
     for (let i = layers.length - 1; i >= 0; i--) {
-      const e = layers[i]!.entries.get(path);
-      if (e) return e;
+      const entry = layers[i]!.entries.get(path);
+      if (entry) return { entry, rank: i };
     }
     return undefined;
   };
@@ -86,27 +88,35 @@ export function resolveConfig(layers: readonly ConfigLayer[], pipeline: Pipeline
       for (let i = layers.length - 1; i >= 0 && !setting; i--) {
         const records = layers[i]!.entries.get('generation.target_records');
         const scale = layers[i]!.entries.get('generation.scale');
-        if (records) setting = { key, value: records.value, source: records.source };
-        else if (scale) setting = { key, value: SCALES[scale.value as string], source: `${scale.source} (scale ${scale.value as string})` };
+        if (records) setting = { key, value: records.value, source: records.source, rank: i };
+        else if (scale) setting = { key, value: SCALES[scale.value as string], source: `${scale.source} (scale ${scale.value as string})`, rank: i };
       }
     } else if (key.path === 'generation.preset') {
-      setting = { key, value: pipeline.name, source: top(key.path)?.source ?? 'default' };
+      const e = top(key.path);
+      setting = { key, value: pipeline.name, source: e?.entry.source ?? 'default', rank: e?.rank ?? -1 };
     } else {
       const e = top(key.path);
-      if (e) setting = { key, value: e.value, source: e.source };
+      if (e) setting = { key, value: e.entry.value, source: e.entry.source, rank: e.rank };
     }
     setting ??= defaultOf(key, pipeline) ?? { key, value: undefined, source: 'not set' };
     settings.push(setting);
     if (!isExplicit(setting)) continue;
-    if (key.pending) notes.push(`${key.path} = ${JSON.stringify(setting.value)} (${setting.source}): ${key.pending}`);
-    else if (key.path === 'optimization.enable_streaming' && setting.value === false)
-      notes.push(`${key.path} = false (${setting.source}): megagen always streams with memory bounded by the batch size; this changes nothing`);
+    const note = key.pending ?? key.note?.(setting.value);
+    if (note) notes.push(`${key.path} = ${JSON.stringify(setting.value)} (${setting.source}): ${note}`);
   }
   const byPath = new Map(settings.map((s) => [s.key.path, s]));
   // Only values given somewhere become run options: defaults stay the run's own.
+  // Two keys may set one option (enable_compression and compress): the higher
+  // layer wins, and within a layer the later key of the table (the specific one).
   const options: Record<string, unknown> = {};
+  const rankOf = new Map<string, number>();
   for (const s of settings) {
-    if (s.key.option && s.value !== undefined && isExplicit(s)) options[s.key.option] = s.value;
+    const opt = s.key.option;
+    if (!opt || s.value === undefined || !isExplicit(s)) continue;
+    const rank = s.rank ?? 0;
+    if (rank < (rankOf.get(opt) ?? -Infinity)) continue;
+    rankOf.set(opt, rank);
+    options[opt] = s.key.toOption ? s.key.toOption(s.value) : s.value;
   }
   return {
     preset: pipeline.name,
