@@ -6,7 +6,8 @@
  * `seconds` is the whole command's wall time (process start included);
  * `cpuSeconds` its user + system CPU (all its threads), which other load on
  * the machine disturbs less than wall time; `loopSeconds`, when a scenario
- * reports it, the generation loop alone (after imports).
+ * reports it, the generation loop alone (after imports), and `loopCpuSeconds`
+ * the CPU time of that loop.
  */
 import { spawn } from 'node:child_process';
 import { openSync, closeSync, existsSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -23,6 +24,7 @@ export interface Measurement {
   cpuSeconds: number;
   peakRssMB: number;
   loopSeconds?: number;
+  loopCpuSeconds?: number;
 }
 
 export interface ScenarioResult extends Measurement {
@@ -52,7 +54,11 @@ export function measureNode(args: readonly string[]): Promise<Measurement> {
         if (status !== 0) throw new Error(`node ${args.join(' ')} exited ${status ?? signal}: ${stderr.trim()}`);
         const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKiB: number; cpuSeconds: number };
         const m: Measurement = { seconds, cpuSeconds: usage.cpuSeconds, peakRssMB: usage.maxRssKiB / 1024 };
-        if (existsSync(`${rssFile}.loop`)) m.loopSeconds = Number(readFileSync(`${rssFile}.loop`, 'utf8'));
+        if (existsSync(`${rssFile}.loop`)) {
+          const loop = JSON.parse(readFileSync(`${rssFile}.loop`, 'utf8')) as { seconds: number; cpuSeconds: number };
+          m.loopSeconds = loop.seconds;
+          m.loopCpuSeconds = loop.cpuSeconds;
+        }
         resolve(m);
       } catch (err) {
         reject(err);

@@ -61,6 +61,7 @@ interface Row {
   cpuRate: number;
   rssMB: number;
   loopRate?: number;
+  loopCpuRate?: number;
 }
 const rows: Row[] = [];
 for (const p of plans) {
@@ -79,23 +80,29 @@ for (const p of plans) {
     cpuRate: median(results.map((r) => r.records / r.cpuSeconds)),
     rssMB: Math.max(...results.map((r) => r.peakRssMB)),
     loopRate: loops.length ? median(loops.map((s) => results[0]!.records / s)) : undefined,
+    loopCpuRate: loops.length ? median(results.map((r) => r.records / r.loopCpuSeconds!)) : undefined,
   });
 }
 
 const baseline = rows.find((r) => r.scenario === 'baseline-faker');
 const baseRate = baseline?.loopRate ?? baseline?.rate;
-const header = ['scenario', 'records', 'median s', 'records/s', 'records/CPU-s', 'peak RSS MB', 'x baseline'];
+const baseCpuRate = baseline?.loopCpuRate ?? baseline?.cpuRate;
+const header = ['scenario', 'records', 'median s', 'records/s', 'records/CPU-s', 'peak RSS MB', 'x baseline', 'x baseline (CPU)'];
 const table = rows.map((r) => [
   r.scenario,
   fmt(r.records),
   r.seconds.toFixed(2),
   fmt(r.rate) + (r.loopRate ? ` (loop ${fmt(r.loopRate)})` : ''),
-  fmt(r.cpuRate),
+  fmt(r.cpuRate) + (r.loopCpuRate ? ` (loop ${fmt(r.loopCpuRate)})` : ''),
   r.rssMB.toFixed(0),
   r.scenario === 'baseline-faker' || !baseRate ? '1' : (r.rate / baseRate).toFixed(1),
+  r.scenario === 'baseline-faker' || !baseCpuRate ? '1' : (r.cpuRate / baseCpuRate).toFixed(1),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
 process.stdout.write(`\nmegagen benchmarks, ${began.toISOString().slice(0, 16)}Z, ${cpus().length} CPUs, Node ${process.version}, medians of ${runs}\n\n`);
 process.stdout.write([line(header), `|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`, ...table.map(line)].join('\n') + '\n');
-process.stdout.write(`\nx baseline = megagen records/s (whole command) / baseline rows/s (faker loop only, import excluded).\n`);
+process.stdout.write(
+  `\nx baseline = megagen records/s (whole command) / baseline rows/s (faker loop only, import excluded);\n` +
+    `x baseline (CPU) = the same with CPU seconds instead of wall seconds (steadier when the machine is shared).\n`,
+);
