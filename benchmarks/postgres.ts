@@ -23,8 +23,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import pidusage from 'pidusage';
@@ -39,6 +39,14 @@ interface Result {
   rows: number;
   seconds: number;
   rowsPerSecond: number;
+  /** CPU seconds of the megagen process and of the PostgreSQL server during the scenario. */
+  clientCpu: number;
+  serverCpu: number;
+  /**
+   * rows / max(server CPU, client CPU, total CPU / cores): the rate on an
+   * otherwise idle machine of this many cores, for when other work shares it.
+   */
+  cpuBoundRowsPerSecond: number;
   peakRssMiB: number;
   /** RSS at 25/50/75/100% of the run (MiB): flat means bounded buffering. */
   rssQuartilesMiB: number[];
@@ -76,10 +84,47 @@ async function dropDatabase(server: string, url: string): Promise<void> {
   await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name}`));
 }
 
+const TICK = 100; // USER_HZ on Linux
+
+/** utime+stime (and cutime+cstime when children) of a process from /proc, in seconds. */
+function procCpu(pid: number | 'self', children: boolean): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = Number(f[11]) + Number(f[12]);
+    return (children ? Number(f[13]) + Number(f[14]) : own) / TICK;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of the PostgreSQL server: live postgres processes plus the postmaster's reaped children. */
+function serverCpu(): number {
+  let total = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    let comm = '';
+    try {
+      comm = readFileSync(`/proc/${d}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm !== 'postgres') continue;
+    total += procCpu(Number(d), false) + procCpu(Number(d), true);
+  }
+  return total;
+}
+
 /** Runs a command, sampling its RSS; returns seconds and RSS samples. */
-function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ seconds: number; rss: number[]; stderr: string }> {
+function measure(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ seconds: number; rss: number[]; stderr: string; clientCpu: number; serverCpu: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
+    const c0 = procCpu('self', true);
+    const s0 = serverCpu();
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
@@ -92,15 +137,26 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.e
       clearInterval(timer);
       pidusage.clear();
       if (code !== 0) return reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`));
-      resolve({ seconds: (performance.now() - t0) / 1000, rss, stderr });
+      resolve({ seconds: (performance.now() - t0) / 1000, rss, stderr, clientCpu: procCpu('self', true) - c0, serverCpu: serverCpu() - s0 });
     });
   });
 }
 
-function summarise(scenario: string, rows: number, m: { seconds: number; rss: number[] }): Result {
+function summarise(scenario: string, rows: number, m: { seconds: number; rss: number[]; clientCpu: number; serverCpu: number }): Result {
   const mib = (b: number) => Math.round(b / 2 ** 20);
   const q = [0.25, 0.5, 0.75, 1].map((f) => mib(m.rss[Math.max(0, Math.ceil(f * m.rss.length) - 1)] ?? 0));
-  return { scenario, rows, seconds: +m.seconds.toFixed(2), rowsPerSecond: Math.round(rows / m.seconds), peakRssMiB: mib(Math.max(0, ...m.rss)), rssQuartilesMiB: q };
+  const bound = Math.max(m.serverCpu, m.clientCpu, (m.serverCpu + m.clientCpu) / availableParallelism());
+  return {
+    scenario,
+    rows,
+    seconds: +m.seconds.toFixed(2),
+    rowsPerSecond: Math.round(rows / m.seconds),
+    clientCpu: +m.clientCpu.toFixed(2),
+    serverCpu: +m.serverCpu.toFixed(2),
+    cpuBoundRowsPerSecond: Math.round(rows / bound),
+    peakRssMiB: mib(Math.max(0, ...m.rss)),
+    rssQuartilesMiB: q,
+  };
 }
 
 /** The ceiling: COPY of pre-serialised text into a keyless table, no generation. */
@@ -132,7 +188,7 @@ async function copyCeiling(url: string): Promise<Result> {
   `;
   const m = await measure(process.execPath, ['--input-type=module', '-e', script, url]);
   const { rows, seconds } = JSON.parse(m.stderr) as { rows: number; seconds: number };
-  return { ...summarise('copy-ceiling (enrollments, keyless, pre-serialised)', rows, { ...m, seconds }), peakRssMiB: 0, rssQuartilesMiB: [] };
+  return { ...summarise('copy-ceiling (enrollments, keyless, pre-serialised)', rows, { ...m, seconds, clientCpu: 0 }), peakRssMiB: 0, rssQuartilesMiB: [] };
 }
 
 async function sink(url: string): Promise<Result> {
@@ -155,8 +211,11 @@ async function sinkSlowServer(url: string): Promise<Result> {
 }
 
 async function sqlPsql(url: string): Promise<Result | null> {
-  const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
-  if (!/megagen load /.test(help.stdout)) return null;
+  const help = spawnSync(process.execPath, [CLI, 'run', '--help'], { encoding: 'utf8' });
+  if (!/--format/.test(help.stdout)) {
+    process.stderr.write('sql-psql: skipped (this build has no --format sql)\n');
+    return null;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'megagen-bench-sql-'));
   try {
     await measure(process.execPath, [CLI, 'run', 'campus', '--records', String(RECORDS), '--format', 'sql', '--compress', 'none', '-o', join(dir, 'out')]);
@@ -186,10 +245,13 @@ async function main(): Promise<void> {
   } finally {
     server.stop();
   }
-  process.stdout.write(`campus ${RECORDS.toLocaleString('en-US')} records, ${RUNS} run(s) per scenario\n`);
+  process.stdout.write(
+    `campus ${RECORDS.toLocaleString('en-US')} records, ${RUNS} run(s) per scenario, ${availableParallelism()} cores, load average at the end ${loadavg()[0]!.toFixed(1)}\n`,
+  );
   for (const r of results)
     process.stdout.write(
       `${r.scenario.padEnd(62)} ${r.rows.toLocaleString('en-US').padStart(10)} rows ${r.seconds.toFixed(2).padStart(7)} s ${r.rowsPerSecond.toLocaleString('en-US').padStart(9)} rows/s` +
+        ` | CPU s megagen ${r.clientCpu} server ${r.serverCpu} => ${r.cpuBoundRowsPerSecond.toLocaleString('en-US')} rows/s CPU-bound` +
         (r.peakRssMiB ? `  peak RSS ${r.peakRssMiB} MiB, at 25/50/75/100%: ${r.rssQuartilesMiB.join('/')}` : '') +
         '\n',
     );
