@@ -5,11 +5,9 @@ import type { RunOptions } from '../../lib/run/run-options.js';
 import { invalidOption } from '../../lib/errors.js';
 import { parseCount } from '../parse-values.js';
 
-/** Flags of `megagen run --sink postgres://…`. */
+/** Flags of `megagen run --sink postgres://…` (with the shared --chunk-size and --resume). */
 export interface PostgresSinkArgs {
   sink?: string;
-  chunkSize?: string;
-  resume?: boolean;
   truncate?: boolean;
   createSchema?: boolean;
   jobs?: string;
@@ -18,8 +16,6 @@ export interface PostgresSinkArgs {
 export function postgresSinkOptions<T>(y: Argv<T>): Argv<T> {
   return y
     .option('sink', { type: 'string', describe: 'stream rows into PostgreSQL with COPY: postgres://user@host:port/database' })
-    .option('chunk-size', { type: 'string', describe: 'rows per chunk: unit of work, transaction and resume (default 1000000)' })
-    .option('resume', { type: 'boolean', describe: 'finish an unfinished run: skip the chunks already loaded' })
     .option('truncate', { type: 'boolean', describe: 'with --sink: empty the tables first' })
     .option('create-schema', { type: 'boolean', describe: 'with --sink: create missing tables (default on; --no-create-schema refuses them)' })
     .option('jobs', { type: 'string', describe: 'with --sink: concurrent COPY connections (default 1)' }) as unknown as Argv<T>;
@@ -35,9 +31,8 @@ export async function runPostgresCommand(
   if (common.output !== undefined) throw invalidOption('--sink and --output cannot be used together');
   const summary = await runToPostgres(pipeline, {
     ...common,
+    // --chunk-size and --resume come in `common` (run flags shared with directory runs).
     sink: args.sink!,
-    chunkSize: args.chunkSize === undefined ? undefined : parseCount('--chunk-size', args.chunkSize, 1, 1_000_000_000),
-    resume: args.resume,
     truncate: args.truncate,
     createSchema: args.createSchema,
     jobs: args.jobs === undefined ? undefined : parseCount('--jobs', args.jobs, 1, 64),

@@ -61,7 +61,8 @@ export function describePgError(err: unknown): string {
     default:
       break;
   }
-  const msg = (e?.message ?? String(err)).split('\n')[0]!;
+  const detail = (err as { detail?: string } | null)?.detail;
+  const msg = (e?.message ?? String(err)).split('\n')[0]! + (detail ? ` (${detail.split('\n')[0]})` : '');
   if (/timeout/i.test(msg)) return 'connection timed out';
   if (/Connection terminated/i.test(msg)) return 'the server closed the connection';
   return msg;
