@@ -26,20 +26,26 @@ export interface MegaGenerationConfig {
   maxWorkers?: number;
   /** Accepted and recorded; not enforced until the cluster lands (issue 4). */
   maxMemoryMb?: number;
-  /** Accepted and recorded; uncompressed until chunked output lands (issue 3). */
+  /** true: gzip, false: none (default true). `compress` picks brotli. */
   enableCompression?: boolean;
   /** megagen always streams; false changes nothing. */
   enableStreaming?: boolean;
-  /** Accepted and recorded; no journal until chunked output lands (issue 3). */
+  /** A directory run always journals finished chunks; false changes nothing. */
   enableCheckpoints?: boolean;
   /** Recorded; in the library, pass `onProgress` to see progress. */
   enableMonitoring?: boolean;
-  /** Accepted and recorded; ndjson only until chunked output lands (issue 3). */
+  /** File formats side by side: ndjson, json, csv, sql (default ndjson). */
   outputFormats?: readonly string[] | string;
   /** A directory, or `-` for NDJSON on `stdout`. Default mega_output. */
   outputDir?: string;
-  /** Accepted and recorded; one file per table until chunked output lands (issue 3). */
+  /** Start a new part before a file passes this many MB (default 500). */
   maxFileSizeMb?: number;
+  /** gzip (default), brotli or none. */
+  compress?: 'gzip' | 'brotli' | 'none';
+  /** gzip 1-9, brotli 0-11 (default 1). */
+  compressLevel?: number;
+  /** Rows per chunk: unit of work, file and checkpoint (default 1,000,000). */
+  chunkSize?: number;
   /** Accepted and recorded until conflict injection lands (issue 5). */
   conflictDifficulty?: 'simple' | 'medium' | 'complex';
   /** A config file (.yml/.yaml/.json) read first: fields given here win over it. */

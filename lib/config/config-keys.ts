@@ -1,5 +1,6 @@
 import { LOCALES } from '../pools/pools.js';
 import type { RunOptions } from '../run/run-options.js';
+import { COMPRESSIONS, FORMATS } from '../run/output-options.js';
 
 /**
  * The one table of configuration keys: each line maps a key of a config file
@@ -86,26 +87,29 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'memory limit of the whole run, MB',
     pending: 'accepted and recorded; not enforced until the cluster (issue 4) lands (one process stays near 100-200 MB whatever the size)' },
   // optimisation -------------------------------------------------------------
-  { path: 'optimization.enable_compression', aliases: ['enable_compression'], type: bool,
-    description: 'compress output files (gzip)',
-    pending: 'accepted and recorded; files are uncompressed NDJSON until chunked output (issue 3) lands' },
+  { path: 'optimization.enable_compression', aliases: ['enable_compression'], type: bool, option: 'compress', toOption: (v) => (v ? 'gzip' : 'none'),
+    description: 'compress output files: true is gzip (level 1), false none; output.compress picks brotli' },
   { path: 'optimization.enable_streaming', aliases: ['enable_streaming'], type: bool, cli: 'streaming', flag: 'streaming',
     description: 'megagen always streams (memory is O(batch)); false (--no-streaming) is accepted and changes nothing',
     note: (v) => (v === false ? 'megagen always streams with memory bounded by the batch size; this changes nothing' : undefined) },
   { path: 'optimization.enable_checkpoints', aliases: ['enable_checkpoints'], type: bool,
-    description: 'journal finished chunks so --resume can finish a killed run',
-    pending: 'accepted and recorded; no journal until chunked output (issue 3) lands (a killed run leaves only *.tmp files, never a partial file under a final name)' },
+    description: 'a directory run always journals its finished chunks (DIR/_journal.ndjson), so --resume can finish a killed run',
+    note: (v) => (v === false ? 'a directory run always writes its journal (it is what makes --resume possible); this changes nothing' : undefined) },
   { path: 'optimization.enable_monitoring', aliases: ['enable_monitoring', 'monitor'], type: bool, cli: 'monitor', flag: 'monitor',
     description: 'progress lines on stderr (one per finished table, with rows and rows/s)' },
   // output -------------------------------------------------------------------
-  { path: 'output.output_formats', aliases: ['output_formats', 'formats'], type: { kind: 'list', choices: ['ndjson', 'json', 'csv', 'sql'] },
-    description: 'output formats',
-    pending: 'accepted and recorded; only ndjson is written until chunked output (issue 3) lands' },
+  { path: 'output.output_formats', aliases: ['output_formats', 'formats'], type: { kind: 'list', choices: FORMATS }, option: 'formats', flag: 'format',
+    description: 'file formats written side by side (ndjson, json, csv, sql); stdout is always NDJSON' },
   { path: 'output.output_dir', aliases: ['output_dir', 'output'], type: { kind: 'string' }, option: 'output', flag: 'output',
     description: 'output directory, or - for NDJSON on stdout' },
-  { path: 'output.max_file_size_mb', aliases: ['max_file_size_mb'], type: count(1, 1_048_576),
-    description: 'largest output file, MB (files rotate to a new part)',
-    pending: 'accepted and recorded; one file per table until chunked output (issue 3) lands' },
+  { path: 'output.max_file_size_mb', aliases: ['max_file_size_mb'], type: { kind: 'number', min: 0.001, max: 1_048_576 }, option: 'maxFileSizeMb', flag: 'max-file-size',
+    description: 'a new part starts before a file passes this many MB on disk' },
+  { path: 'output.compress', aliases: ['compress', 'compression'], type: { kind: 'enum', choices: COMPRESSIONS }, option: 'compress', flag: 'compress',
+    description: 'file compression: gzip, brotli or none (wins over enable_compression in the same file)' },
+  { path: 'output.compress_level', aliases: ['compress_level'], type: count(0, 11), option: 'compressLevel', flag: 'compress-level',
+    description: 'gzip 1-9 or brotli 0-11' },
+  { path: 'output.chunk_size', aliases: ['chunk_size'], type: count(1, 1_000_000_000), option: 'chunkSize', flag: 'chunk-size',
+    description: 'rows per chunk: the unit of work, file and checkpoint' },
   // conflicts ----------------------------------------------------------------
   { path: 'conflicts.difficulty', aliases: ['conflict_difficulty'], api: 'conflictDifficulty', type: { kind: 'enum', choices: ['simple', 'medium', 'complex'] },
     description: 'difficulty of injected scheduling conflicts',

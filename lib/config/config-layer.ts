@@ -58,7 +58,7 @@ function typeText(t: KeyType): string {
 export function checkValue(key: ConfigKey, value: unknown, where: string, given: string): unknown {
   const t = key.type;
   const bad = (): never => {
-    throw invalidOption(`${where}: ${given} must be ${typeText(t)} (got ${describe(value)})`);
+    throw invalidOption(`${where ? `${where}: ` : ''}${given} must be ${typeText(t)} (got ${describe(value)})`);
   };
   switch (t.kind) {
     case 'count':
@@ -156,7 +156,7 @@ export function layerFromFlags(values: ReadonlyMap<string, unknown>): ConfigLaye
     if (!key) throw invalidOption(`internal: no config key ${path}`);
     if (value === undefined) continue;
     const flag = key.type.kind === 'boolean' && value === false ? `--no-${key.flag ?? path}` : `--${key.flag ?? path}`;
-    entries.set(key.path, { value: checkValue(key, value, `flag ${flag}`, flag), given: flag, source: `flag ${flag}` });
+    entries.set(key.path, { value: checkValue(key, value, '', flag), given: flag, source: `flag ${flag}` });
   }
   return { kind: 'flag', label: 'flags', entries };
 }

@@ -1,6 +1,7 @@
 import type { PipelineDefinition } from '../pipeline.js';
 import { DEFAULT_OUTPUT, DEFAULT_SEED, type RunOptions } from '../run/run-options.js';
 import { DEFAULT_BATCH_SIZE } from '../sources/table-source.js';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_GZIP_LEVEL, DEFAULT_MAX_FILE_SIZE_MB } from '../run/output-options.js';
 import { CONFIG_KEYS, SCALES, type ConfigKey } from './config-keys.js';
 import type { ConfigLayer, LayerEntry } from './config-layer.js';
 
@@ -62,6 +63,19 @@ function defaultOf(key: ConfigKey, pipeline: PipelineDefinition): Setting | unde
       return { key, value: false, source: 'default' };
     case 'output.output_dir':
       return { key, value: DEFAULT_OUTPUT, source: 'default' };
+    case 'optimization.enable_compression':
+    case 'optimization.enable_checkpoints':
+      return { key, value: true, source: 'default' };
+    case 'output.output_formats':
+      return { key, value: ['ndjson'], source: 'default' };
+    case 'output.max_file_size_mb':
+      return { key, value: DEFAULT_MAX_FILE_SIZE_MB, source: 'default' };
+    case 'output.compress':
+      return { key, value: 'gzip', source: 'default' };
+    case 'output.compress_level':
+      return { key, value: DEFAULT_GZIP_LEVEL, source: 'default' };
+    case 'output.chunk_size':
+      return { key, value: DEFAULT_CHUNK_SIZE, source: 'default' };
     default:
       return undefined;
   }
