@@ -148,7 +148,7 @@ export function layerFromApi(config: Record<string, unknown>, label: string, ski
   return { kind: 'api', label, entries };
 }
 
-/** Builds the flags layer from already-parsed flag values, by canonical path. */
+/** Builds the flags layer from already-parsed flag values, by canonical path (not checked again here). */
 export function layerFromFlags(values: ReadonlyMap<string, unknown>): ConfigLayer {
   const entries = new Map<string, LayerEntry>();
   for (const [path, value] of values) {
@@ -156,7 +156,8 @@ export function layerFromFlags(values: ReadonlyMap<string, unknown>): ConfigLaye
     if (!key) throw invalidOption(`internal: no config key ${path}`);
     if (value === undefined) continue;
     const flag = key.type.kind === 'boolean' && value === false ? `--no-${key.flag ?? path}` : `--${key.flag ?? path}`;
-    entries.set(key.path, { value: checkValue(key, value, '', flag), given: flag, source: `flag ${flag}` });
+    // Flag values were parsed by their flags' owners and are checked again by the run (with their own messages).
+    entries.set(key.path, { value, given: flag, source: `flag ${flag}` });
   }
   return { kind: 'flag', label: 'flags', entries };
 }
