@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
 import { listText } from './commands/list.js';
+import { resolvePipeline } from '../lib/api/resolve-pipeline.js';
 import { loadBuilder, loadCommand, type LoadArgs } from './commands/load.js';
 import { reportCommand } from './commands/report.js';
 import { configBuilder, configCommand, type ConfigCommandArgs } from './commands/config.js';
@@ -32,8 +33,8 @@ async function main(argv: string[]): Promise<void> {
     .command<LoadArgs>('load <dir>', 'load a --format sql output directory into PostgreSQL (megagen load DIR --db URL)', loadBuilder, async (args) => {
       await loadCommand(args, process.stderr);
     })
-    .command('list', 'list presets, their tables and columns', {}, () => {
-      process.stdout.write(listText());
+    .command<{ pipeline?: string }>('list [pipeline]', 'list presets (or one preset or pipeline file), their tables and columns', (y) => y.positional('pipeline', { type: 'string', describe: 'a preset name or a pipeline file (./my-pipeline.mjs)' }) as never, async (args) => {
+      process.stdout.write(listText(args.pipeline === undefined ? undefined : [await resolvePipeline(args.pipeline)]));
     })
     .command<{ dir: string }>('report <dir>', 'regenerate performance_report.txt and performance_charts.png from DIR/performance_reports/performance_data.json', (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'a megagen output directory' }) as never, async (args) => {
       await reportCommand(args, process.stderr);

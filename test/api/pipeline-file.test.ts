@@ -25,6 +25,15 @@ describe('megagen run ./my-pipeline.mjs runs a user pipeline file', () => {
     assert.match(files.stderr, /wrote [\d,]+ records \(departments \d+, classrooms \d+\)/, 'tables in dependency order');
   });
 
+  it('megagen list ./file.mjs shows its tables, derived ones and stage columns', () => {
+    const r = megagen(['list', 'examples/attendance-table.mjs']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^campus-attendance: /);
+    assert.match(r.stdout, /^ {2}attendance \(derived: 16 per enrollments row\): id:int enrollment_id:int->enrollments .* status\?:string$/m);
+    const stage = megagen(['list', 'examples/add-column-stage.mjs']);
+    assert.match(stage.stdout, /^ {2}students: id:int .* scholarship:string$/m);
+  });
+
   it('a pipeline file can come from a config file, and config --print names it', () => {
     const dir = tempDir();
     writeFile(dir, 'my-pipeline.mjs', PLAIN);
