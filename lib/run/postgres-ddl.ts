@@ -1,50 +1,16 @@
-import type { ColumnSpec, ColumnType, TableSpec } from '../model/schema.js';
+import type { ColumnSpec, TableSpec } from '../model/schema.js';
+import { createTableSql as schemaCreateTableSql } from '../formats/sql-schema.js';
 
 /**
- * PostgreSQL DDL for the direct COPY sink, from TableSpecs: tables with
- * primary keys, foreign keys, NOT NULL, UNIQUE and CHECK constraints (table
- * checks, enums, numeric bounds), and foreign-key indexes created after the
- * load. Also the `megagen_chunks` bookkeeping table that makes a chunk's load
- * and its record one transaction.
+ * PostgreSQL DDL for the direct COPY sink, from TableSpecs: the tables of
+ * schema.sql (sql-schema.ts), their foreign keys as ALTER TABLE statements to
+ * run after the load, and foreign-key indexes created after it. Also the
+ * `megagen_chunks` table that makes a chunk's load and its record one
+ * transaction.
  */
 
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';
-}
-
-export function quoteLiteral(s: string): string {
-  return "'" + s.replace(/'/g, "''") + "'";
-}
-
-function columnType(col: ColumnSpec): string {
-  const t: ColumnType = col.type;
-  switch (t) {
-    case 'int':
-      // Ids and references are bigint: 10^10 records passes 2^31.
-      return col.name === 'id' || col.references ? 'bigint' : 'integer';
-    case 'float':
-      return 'double precision';
-    case 'bool':
-      return 'boolean';
-    case 'date':
-      return 'date';
-    case 'datetime':
-      return 'timestamptz';
-    default:
-      return 'text';
-  }
-}
-
-function columnChecks(col: ColumnSpec): string[] {
-  const c = quoteIdent(col.name);
-  const out: string[] = [];
-  if (col.enum && col.enum.length > 0) out.push(`${c} IN (${col.enum.map(quoteLiteral).join(', ')})`);
-  if (col.type === 'int' || col.type === 'float') {
-    if (col.min !== undefined && col.max !== undefined) out.push(`${c} BETWEEN ${col.min} AND ${col.max}`);
-    else if (col.min !== undefined) out.push(`${c} >= ${col.min}`);
-    else if (col.max !== undefined) out.push(`${c} <= ${col.max}`);
-  }
-  return out;
 }
 
 export interface CreateTableOptions {
@@ -52,29 +18,13 @@ export interface CreateTableOptions {
   foreignKeys?: boolean;
 }
 
-/** CREATE TABLE with every constraint except the foreign-key indexes. */
-export function createTableSql(spec: TableSpec, schema?: string, options: CreateTableOptions = {}): string {
-  const name = qualified(spec.name, schema);
-  const lines: string[] = [];
-  for (const col of spec.columns) {
-    let def = `  ${quoteIdent(col.name)} ${columnType(col)}`;
-    if (!col.nullable) def += ' NOT NULL';
-    lines.push(def);
-  }
-  const hasId = spec.columns.some((c) => c.name === 'id');
-  if (hasId) lines.push(`  CONSTRAINT ${quoteIdent(`${spec.name}_pkey`)} PRIMARY KEY ("id")`);
-  for (const col of spec.columns) {
-    if (col.unique) lines.push(`  CONSTRAINT ${quoteIdent(`${spec.name}_${col.name}_key`)} UNIQUE (${quoteIdent(col.name)})`);
-  }
-  if (options.foreignKeys !== false) {
-    for (const col of spec.columns) if (col.references) lines.push(`  ${foreignKeyClause(spec, col, schema)}`);
-  }
-  let n = 0;
-  for (const col of spec.columns) {
-    for (const check of columnChecks(col)) lines.push(`  CONSTRAINT ${quoteIdent(`${spec.name}_check${++n}`)} CHECK (${check})`);
-  }
-  for (const check of spec.checks ?? []) lines.push(`  CONSTRAINT ${quoteIdent(`${spec.name}_check${++n}`)} CHECK (${check})`);
-  return `CREATE TABLE ${name} (\n${lines.join(',\n')}\n);\n`;
+/**
+ * CREATE TABLE for the COPY sink: schema.sql's own statement (sql-schema.ts,
+ * PostgreSQL dialect), with or without the foreign keys.
+ */
+export function createTableSql(spec: TableSpec, options: CreateTableOptions = {}): string {
+  const present = new Set(spec.columns.filter((c) => c.references).map((c) => c.references!));
+  return schemaCreateTableSql(spec, present, { dialect: 'postgres', foreignKeys: options.foreignKeys !== false });
 }
 
 function foreignKeyClause(spec: TableSpec, col: ColumnSpec, schema?: string): string {

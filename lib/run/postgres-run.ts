@@ -179,7 +179,7 @@ async function prepareTarget(
   }
   await inTransaction(client, async () => {
     // Foreign keys are added after the load (finishTarget): see foreignKeySql.
-    for (const t of missing) await client.query(createTableSql(model.table(t).spec, undefined, { foreignKeys: false }));
+    for (const t of missing) await client.query(createTableSql(model.table(t).spec, { foreignKeys: false }));
     await client.query(createChunksTableSql());
     const present = tables.filter((t) => state.existing.has(t));
     if (p.truncate && present.length > 0) await client.query(`TRUNCATE ${present.map(quoteIdent).join(', ')}`);
