@@ -22,6 +22,7 @@ export interface RunArgs extends PostgresSinkArgs, ConfigArgs {
   compress?: string;
   compressLevel?: string;
   format?: string[];
+  sqlDialect?: string;
   resume?: boolean;
   force?: boolean;
 }
@@ -40,6 +41,7 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('batch-size', { alias: 'b', type: 'string', describe: 'rows per batch between stream stages (default 1000); does not change the output' })
     .option('output', { alias: 'o', type: 'string', describe: `output directory, or - for NDJSON on stdout (default ${DEFAULT_OUTPUT}/)` })
     .option('format', { alias: ['formats', 'f'], type: 'string', array: true, describe: 'file formats, comma-separated: ndjson (default), json, csv, sql' })
+    .option('sql-dialect', { type: 'string', choices: ['postgres', 'mysql'], describe: 'dialect of --format sql: postgres (default) or mysql' })
     .option('compress', { type: 'string', describe: 'file compression: gzip (default), brotli, none' })
     .option('compress-level', { type: 'string', describe: 'gzip 1-9 or brotli 0-11 (default 1)' })
     .option('chunk-size', { type: 'string', describe: 'rows per chunk, the unit of work, file and checkpoint (default 1000000)' })
@@ -77,6 +79,7 @@ export function flagRunOptions(args: ArgumentsCamelCase<RunArgs> | RunArgs): Run
     formats: parseList(args.format).length > 0 ? parseList(args.format) : undefined,
     resume: args.resume,
     force: args.force,
+    sqlDialect: args.sqlDialect,
   };
 }
 

@@ -23,6 +23,8 @@ export interface BlockFormat {
 export interface BlockFormatOptions {
   /** Rows come from megagen's own generators only (no user code): see NdjsonOptions.trusted. */
   trusted?: boolean;
+  /** The sql format's dialect (default postgres). */
+  sqlDialect?: string;
 }
 
 export type BlockFormatFactory = (spec: TableSpec, options?: BlockFormatOptions) => BlockFormat;

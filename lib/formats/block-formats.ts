@@ -10,7 +10,7 @@ const FACTORIES: Record<FormatName, BlockFormatFactory> = {
   ndjson: ndjsonBlockFormat,
   json: jsonBlockFormat,
   csv: csvBlockFormat,
-  sql: (spec) => sqlBlockFormat(spec),
+  sql: (spec, options) => sqlBlockFormat(spec, { dialect: options?.sqlDialect }),
 };
 
 /** The file layout of a format for one table. */

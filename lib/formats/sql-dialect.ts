@@ -1,5 +1,6 @@
 import type { ColumnSpec } from '../model/schema.js';
 import { MegagenError, invalidOption } from '../errors.js';
+import { mysqlDialect } from './sql-dialect-mysql.js';
 
 /**
  * What differs between SQL databases in the text megagen writes: quoting of
@@ -15,6 +16,12 @@ export interface SqlDialect {
   bool(b: boolean): string;
   /** The column's SQL type. */
   columnType(col: ColumnSpec): string;
+  /** A datetime column's ISO text as the database reads it (default: as is). */
+  datetime?(iso: string): string;
+  /** After CREATE TABLE's closing parenthesis (e.g. MySQL's ENGINE and CHARSET). */
+  tableOptions?: string;
+  /** Written at the start of every data part (e.g. MySQL's SET NAMES). */
+  partHeader?: string;
 }
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -51,7 +58,13 @@ export const postgresDialect: SqlDialect = {
   },
 };
 
-const dialects = new Map<string, SqlDialect>([['postgres', postgresDialect]]);
+const dialects = new Map<string, SqlDialect>([
+  ['postgres', postgresDialect],
+  ['mysql', mysqlDialect],
+]);
+
+/** The SQL dialects megagen writes: `--sql-dialect`. */
+export const SQL_DIALECTS = ['postgres', 'mysql'] as const;
 
 /** Adds (or replaces) a dialect by name, e.g. `mysql`. */
 export function registerSqlDialect(d: SqlDialect): void {

@@ -48,7 +48,8 @@ export function createTableSql(spec: TableSpec, present: ReadonlySet<string>, op
     columnChecks(col, d).forEach((expr, i) => lines.push(`  CONSTRAINT ${d.ident(`${t}_${col.name}_check${i === 0 ? '' : i + 1}`)} CHECK (${expr})`));
   }
   (spec.checks ?? []).forEach((expr, i) => lines.push(`  CONSTRAINT ${d.ident(`${t}_check${i + 1}`)} CHECK (${expr})`));
-  return `${notes.map((n) => n + '\n').join('')}CREATE TABLE ${d.ident(t)} (\n${lines.join(',\n')}\n);\n`;
+  const tail = d.tableOptions ? `) ${d.tableOptions};` : ');';
+  return `${notes.map((n) => n + '\n').join('')}CREATE TABLE ${d.ident(t)} (\n${lines.join(',\n')}\n${tail}\n`;
 }
 
 /**

@@ -26,6 +26,19 @@ export function compileSqlTuple(spec: TableSpec, dialect: string | SqlDialect = 
   const d = sqlDialect(dialect);
   const names = spec.columns.map((c) => c.name);
   const n = names.length;
+  const toDatetime = d.datetime;
+  if (toDatetime && spec.columns.some((c) => c.type === 'datetime')) {
+    // Chosen once: only a dialect that rewrites datetimes pays for the check.
+    const isDatetime = spec.columns.map((c) => c.type === 'datetime');
+    return (row) => {
+      let s = '(';
+      for (let i = 0; i < n; i++) {
+        const v = row[names[i]!];
+        s += (i === 0 ? '' : ',') + sqlValue(isDatetime[i] && typeof v === 'string' ? toDatetime(v) : v, d);
+      }
+      return s + ')';
+    };
+  }
   return (row) => {
     let s = '(' + sqlValue(row[names[0]!], d);
     for (let i = 1; i < n; i++) s += ',' + sqlValue(row[names[i]!], d);
@@ -46,7 +59,7 @@ export function sqlBlockFormat(spec: TableSpec, options: SqlOptions = {}): Block
   return {
     name: 'sql',
     ext: 'sql',
-    partHeader: '',
+    partHeader: sqlDialect(options.dialect).partHeader ?? '',
     partFooter: '',
     blockSeparator: '',
     blockEnd: ';\n',

@@ -1,4 +1,7 @@
 import { invalidOption } from '../errors.js';
+import { SQL_DIALECTS } from '../formats/sql-dialect.js';
+
+export type SqlDialectName = (typeof SQL_DIALECTS)[number];
 
 export const FORMATS = ['ndjson', 'json', 'csv', 'sql'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -28,6 +31,8 @@ export interface OutputOptions {
   compressLevel?: number;
   /** Formats written side by side. Default ['ndjson']. */
   formats?: readonly string[];
+  /** Dialect of the sql format: postgres (default) or mysql. */
+  sqlDialect?: string;
   /** Continue an unfinished output directory. */
   resume?: boolean;
   /** Replace megagen files already in the output directory. */
@@ -45,6 +50,8 @@ export interface ResolvedOutputConfig {
   compress: CompressionName;
   compressLevel: number;
   formats: FormatName[];
+  /** Dialect of the sql format; absent means postgres. */
+  sqlDialect?: SqlDialectName;
   /** Uncompressed bytes per block, derived from maxFileSizeMb. */
   blockBytes: number;
 }
@@ -84,6 +91,10 @@ export function parseOutputOptions(o: OutputOptions = {}): ResolvedOutputOptions
     if (!isFormat(f)) throw invalidOption(`unknown format "${f}" (choose from: ${FORMATS.join(', ')})`);
     if (!formats.includes(f)) formats.push(f);
   }
+  const sqlDialect = o.sqlDialect ?? 'postgres';
+  if (!(SQL_DIALECTS as readonly string[]).includes(sqlDialect))
+    throw invalidOption(`unknown SQL dialect "${sqlDialect}" (choose one of: ${SQL_DIALECTS.join(', ')})`);
+  if (o.sqlDialect !== undefined && !formats.includes('sql')) throw invalidOption(`--sql-dialect needs --format sql (got --format ${formats.join(',')})`);
   if (o.resume && o.force) throw invalidOption('--resume and --force exclude each other (resume keeps finished chunks, force replaces them)');
   return {
     chunkSize,
@@ -91,6 +102,7 @@ export function parseOutputOptions(o: OutputOptions = {}): ResolvedOutputOptions
     compress: c,
     compressLevel,
     formats,
+    ...(sqlDialect !== 'postgres' ? { sqlDialect: sqlDialect as SqlDialectName } : {}),
     blockBytes: blockBytesFor(Math.floor(maxFileSizeMb * MB)),
     resume: o.resume ?? false,
     force: o.force ?? false,

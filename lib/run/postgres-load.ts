@@ -44,6 +44,7 @@ export interface LoadSummary {
 
 /** The parts of manifest.json that loading reads (written by the chunked-output run). */
 interface LoadManifest {
+  config?: { sqlDialect?: string };
   schema?: { path: string };
   tables: Record<string, { rows: number; files: { path: string; rows: number; format?: string }[] }>;
 }
@@ -182,6 +183,9 @@ export async function loadDirectory(o: LoadOptions): Promise<LoadSummary> {
   const psql = o.psql ?? process.env.MEGAGEN_PSQL ?? 'psql';
   const began = performance.now();
   const m = await readLoadManifest(o.dir);
+  const dialect = m.config?.sqlDialect ?? 'postgres';
+  if (dialect !== 'postgres')
+    throw invalidOption(`${o.dir} holds ${dialect} SQL (--sql-dialect ${dialect}); megagen load loads PostgreSQL SQL (regenerate without --sql-dialect)`);
   const tables = Object.keys(m.tables);
   const parts = new Map(tables.map((t) => [t, m.tables[t]!.files.filter((f) => SQL_PART.test(f.path))]));
   const bare = tables.find((t) => parts.get(t)!.length === 0 && m.tables[t]!.rows > 0);

@@ -93,7 +93,7 @@ export async function runChunk(ctx: ChunkContext, task: ChunkTask): Promise<Chun
   const maxBytes = Math.floor(config.maxFileSizeMb * MB);
   const codec = blockCodec(config.compress, config.compressLevel);
   const trusted = !userCodeTouches(ctx.pipeline, task.table);
-  const formats = config.formats.map((f) => blockFormat(f, table.spec, { trusted }));
+  const formats = config.formats.map((f) => blockFormat(f, table.spec, { trusted, sqlDialect: config.sqlDialect }));
   const builders = formats.map((f) => new BlockBuilder(f, config.blockBytes));
   const sinks = formats.map((format) => new RotatingFileSink({ root: ctx.root, dir: task.table, stem, format, codec, maxBytes }));
   const parts: PartResult[] = [];

@@ -1,6 +1,6 @@
 import type { PipelineDefinition } from '../pipeline.js';
 import type { ResolvedRunOptions } from './run-options.js';
-import type { CompressionName, FormatName } from './output-options.js';
+import type { CompressionName, FormatName, SqlDialectName } from './output-options.js';
 
 /**
  * Everything that decides the bytes of a directory run. The journal's first
@@ -18,6 +18,8 @@ export interface RunConfig {
   compress: CompressionName;
   compressLevel: number;
   formats: FormatName[];
+  /** Present only when not postgres, so postgres outputs keep their journal and manifest bytes. */
+  sqlDialect?: SqlDialectName;
   blockBytes: number;
   /** Hash of the value pools (locale data): a different faker gives different rows. */
   poolsHash: string;
@@ -36,6 +38,7 @@ export function runConfig(pipeline: PipelineDefinition, o: ResolvedRunOptions, p
     compress: out.compress,
     compressLevel: out.compressLevel,
     formats: [...out.formats],
+    ...(out.sqlDialect && out.sqlDialect !== 'postgres' ? { sqlDialect: out.sqlDialect } : {}),
     blockBytes: out.blockBytes,
     poolsHash,
   };

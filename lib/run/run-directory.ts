@@ -91,7 +91,7 @@ export async function runToDirectory(pipeline: PipelineDefinition, o: ResolvedRu
   try {
     let schema: ManifestFileRef | undefined;
     if (config.formats.includes('sql')) {
-      const text = schemaSql(tables.map((t) => t.spec), { dialect: 'postgres' });
+      const text = schemaSql(tables.map((t) => t.spec), { dialect: config.sqlDialect ?? 'postgres' });
       await writeFileAtomic(join(root, SCHEMA_FILE), text);
       const buf = Buffer.from(text, 'utf8');
       schema = { path: SCHEMA_FILE, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
