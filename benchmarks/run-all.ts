@@ -20,6 +20,7 @@ import type { ScenarioResult } from './harness.js';
 interface Plan {
   file: string;
   records: number;
+  args?: string[];
 }
 
 const argv = process.argv.slice(2);
@@ -30,6 +31,8 @@ const sizes = quick ? [1_000_000] : [1_000_000, 10_000_000];
 
 const plans: Plan[] = [
   { file: 'baseline-faker.js', records: 100_000 },
+  { file: 'generate-only.js', records: 1_000_000, args: ['--preset', 'students'] },
+  { file: 'generate-only.js', records: 1_000_000, args: ['--preset', 'campus'] },
   ...sizes.flatMap((n) => [
     { file: 'students-ndjson.js', records: n },
     { file: 'campus-ndjson.js', records: n },
@@ -38,7 +41,7 @@ const plans: Plan[] = [
 
 function runScenario(p: Plan): ScenarioResult {
   const script = fileURLToPath(new URL(`./${p.file}`, import.meta.url));
-  const r = spawnSync(process.execPath, [script, '--records', String(p.records)], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [script, '--records', String(p.records), ...(p.args ?? [])], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${p.file} --records ${p.records} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ScenarioResult;
 }
@@ -95,8 +98,8 @@ const table = rows.map((r) => [
   fmt(r.rate) + (r.loopRate ? ` (loop ${fmt(r.loopRate)})` : ''),
   fmt(r.cpuRate) + (r.loopCpuRate ? ` (loop ${fmt(r.loopCpuRate)})` : ''),
   r.rssMB.toFixed(0),
-  r.scenario === 'baseline-faker' || !baseRate ? '1' : (r.rate / baseRate).toFixed(1),
-  r.scenario === 'baseline-faker' || !baseCpuRate ? '1' : (r.cpuRate / baseCpuRate).toFixed(1),
+  r.scenario === 'baseline-faker' || r.loopRate || !baseRate ? '' : (r.rate / baseRate).toFixed(1),
+  r.scenario === 'baseline-faker' || r.loopRate || !baseCpuRate ? '' : (r.cpuRate / baseCpuRate).toFixed(1),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
