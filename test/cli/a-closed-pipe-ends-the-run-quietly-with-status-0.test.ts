@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cliPath } from '../helpers/paths.js';
 
 // `megagen run students -o - | head -1` must exit 0 silently (pino's
@@ -45,11 +48,13 @@ for (const args of [['run', 'students', '-o', '-'], ['run', 'campus', '-o', '-']
 }
 
 test('megagen run students -o - | head -1 in a shell exits 0 silently', () => {
-  const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cliPath}" run students -o - 2>err.txt | head -1; status=$?; cat err.txt >&2; rm -f err.txt; exit $status`], {
+  const cwd = mkdtempSync(join(tmpdir(), 'megagen-pipe-'));
+  const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cliPath}" run students -o - 2>err.txt | head -1; status=$?; cat err.txt >&2; exit $status`], {
     encoding: 'utf8',
-    cwd: process.env.TMPDIR ?? '/tmp',
+    cwd,
     timeout: 30_000,
   });
+  rmSync(cwd, { recursive: true, force: true });
   assert.equal(r.status, 0, `pipeline status (stderr: ${r.stderr})`);
   assert.equal(r.stderr, '');
   assert.equal(r.stdout.split('\n').length, 2, 'one line and its newline');
