@@ -1,6 +1,7 @@
 import { LOCALES } from '../pools/pools.js';
 import type { RunOptions } from '../run/run-options.js';
 import { COMPRESSIONS, FORMATS } from '../run/output-options.js';
+import { SQL_DIALECTS } from '../formats/sql-dialect.js';
 
 /**
  * The one table of configuration keys: each line maps a key of a config file
@@ -108,6 +109,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'file compression: gzip, brotli or none (wins over enable_compression in the same file)' },
   { path: 'output.compress_level', aliases: ['compress_level'], type: count(0, 11), option: 'compressLevel', flag: 'compress-level',
     description: 'gzip 1-9 or brotli 0-11' },
+  { path: 'output.sql_dialect', aliases: ['sql_dialect'], type: { kind: 'enum', choices: SQL_DIALECTS }, option: 'sqlDialect', flag: 'sql-dialect',
+    description: 'dialect of the sql format: postgres or mysql (needs sql among the formats)' },
   { path: 'output.chunk_size', aliases: ['chunk_size'], type: count(1, 1_000_000_000), option: 'chunkSize', flag: 'chunk-size',
     description: 'rows per chunk: the unit of work, file and checkpoint' },
   // conflicts ----------------------------------------------------------------

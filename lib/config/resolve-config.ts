@@ -74,6 +74,8 @@ function defaultOf(key: ConfigKey, pipeline: PipelineDefinition): Setting | unde
       return { key, value: 'gzip', source: 'default' };
     case 'output.compress_level':
       return { key, value: DEFAULT_GZIP_LEVEL, source: 'default' };
+    case 'output.sql_dialect':
+      return { key, value: 'postgres', source: 'default' };
     case 'output.chunk_size':
       return { key, value: DEFAULT_CHUNK_SIZE, source: 'default' };
     default:

@@ -113,6 +113,11 @@ const EFFECTS: Record<string, () => Promise<void>> = {
     const r = await runDir('compress_level: 9\n');
     assert.equal(r.manifest.config.compressLevel, 9);
   },
+  'output.sql_dialect': async () => {
+    const r = await runDir("output_formats: [sql]\nsql_dialect: mysql\ncompress: none\n");
+    assert.match(r.bytes(r.files[0]!).toString(), /`students`/, 'MySQL quotes names with backquotes');
+    assert.equal(r.manifest.config.sqlDialect, 'mysql');
+  },
   'output.chunk_size': async () => {
     const r = await runDir('chunk_size: 15\n');
     assert.deepEqual(r.files, ['students-000000-000.ndjson.gz', 'students-000001-000.ndjson.gz', 'students-000002-000.ndjson.gz']);
