@@ -8,6 +8,7 @@ import { loadBuilder, loadCommand, type LoadArgs } from './commands/load.js';
 import { reportCommand } from './commands/report.js';
 import { configBuilder, configCommand, type ConfigCommandArgs } from './commands/config.js';
 import { catBuilder, catCommand, type CatArgs } from './commands/cat.js';
+import { verifyBuilder, verifyCommand, type VerifyArgs } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
 import { isClosedPipe } from '../lib/index.js';
 
@@ -44,6 +45,9 @@ async function main(argv: string[]): Promise<void> {
     })
     .command<CatArgs>('cat <dir> <table>', 'stream a table of an output directory as NDJSON on stdout', catBuilder, async (args) => {
       await catCommand(args, process.stdout);
+    })
+    .command<VerifyArgs>('verify <dir>', 'check an output directory: files, sizes, sha256, decompression, every record, keys and foreign keys', verifyBuilder, async (args) => {
+      process.exitCode = await verifyCommand(args, process.stdout, process.stderr);
     })
     .strict()
     .help()

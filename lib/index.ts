@@ -79,7 +79,9 @@ export { compileSqlTuple, sqlInsertPrefix, sqlBlockFormat, SQL_ROWS_PER_INSERT, 
 export { sqlDialect, sqlValue, registerSqlDialect, postgresDialect, type SqlDialect } from './formats/sql-dialect.js';
 export { schemaSql, createTableSql, columnChecks, primaryKeyOf, type SchemaSqlOptions } from './formats/sql-schema.js';
 export { catTable, type CatOptions } from './verify/cat-table.js';
-export { readPart, formatOfPath } from './verify/read-part.js';
+export { readPart, formatOfPath, type ReadPartOptions } from './verify/read-part.js';
+export { verifyOutput, type VerifyReport, type VerifyOptions, type VerifyPlugin, type ProblemClass, type ProblemKind } from './verify/verify-output.js';
+export { compileRowChecks, type RowProblem } from './verify/row-checks.js';
 // The named presets, last: pipelines/ is built from this module, so it must
 // evaluate after everything above (ESM evaluates re-exports in order).
 export { presets, DEFAULT_PRESET } from '../pipelines/index.js';

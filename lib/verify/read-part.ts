@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Writable, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline as pipe } from 'node:stream/promises';
 import split2 from 'split2';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
@@ -43,11 +43,29 @@ function objectValues(spec: TableSpec, names: readonly string[], obj: unknown, l
   return names.map((n) => o[n]);
 }
 
-/** Decompressed bytes of a part file (by its suffix). */
-export function partBytes(path: string): Readable[] {
+/** Decompressed bytes of a part file (by its suffix); `onRaw` sees the file's bytes as read. */
+export function partBytes(path: string, onRaw?: (raw: Buffer) => void): Readable[] {
   const d = decompressorFor(path);
   const src = createReadStream(path, { highWaterMark: 1 << 20 });
-  return d ? [src, d] : [src];
+  const streams: Readable[] = [src];
+  if (onRaw)
+    streams.push(
+      new Transform({
+        transform(chunk: Buffer, _e, done) {
+          onRaw(chunk);
+          done(null, chunk);
+        },
+      }),
+    );
+  if (d) streams.push(d);
+  return streams;
+}
+
+export interface ReadPartOptions {
+  /** Called after each piece of input is parsed: return a promise to wait (backpressure). */
+  pause?: () => Promise<void> | undefined;
+  /** Sees the file's raw (compressed) bytes, e.g. to hash them in the same pass. */
+  onRaw?: (raw: Buffer) => void;
 }
 
 /**
@@ -57,7 +75,8 @@ export function partBytes(path: string): Readable[] {
  * line) for a record that does not parse; other errors (missing file,
  * corrupt compression) as they come.
  */
-export async function readPart(path: string, spec: TableSpec, onRow: RowCallback, pause?: () => Promise<void> | undefined): Promise<void> {
+export async function readPart(path: string, spec: TableSpec, onRow: RowCallback, options: ReadPartOptions = {}): Promise<void> {
+  const { pause, onRaw } = options;
   const after = (done: (err?: Error | null) => void) => {
     const p = pause?.();
     if (p) p.then(() => done(), done);
@@ -65,7 +84,7 @@ export async function readPart(path: string, spec: TableSpec, onRow: RowCallback
   };
   const names = spec.columns.map((c) => c.name);
   const format = formatOfPath(path);
-  const src = partBytes(path);
+  const src = partBytes(path, onRaw);
   switch (format) {
     case 'ndjson': {
       let line = 0;
