@@ -5,6 +5,8 @@ import type { BlockFormat } from './block-format.js';
 export interface RawBlock {
   readonly buf: Buffer;
   readonly rows: number;
+  /** Hands the block's memory back for reuse: call once its bytes are written (or compressed). */
+  release?(): void;
 }
 
 /**
@@ -22,6 +24,9 @@ export class BlockBuilder {
   private acc = '';
   private accRows = 0;
   private readonly group: number;
+  private readonly capacity: number;
+  /** Block buffers handed back by the sink: reused, so 1 MB blocks do not churn the GC. */
+  private readonly free: Buffer[] = [];
 
   constructor(
     private readonly format: BlockFormat,
@@ -29,7 +34,8 @@ export class BlockBuilder {
   ) {
     // Small blocks (small --max-file-size) are checked after every row.
     this.group = targetBytes >= 1 << 18 ? 64 : 1;
-    this.buf = Buffer.allocUnsafeSlow(targetBytes + (targetBytes >> 2) + 4096);
+    this.capacity = targetBytes + (targetBytes >> 2) + 4096;
+    this.buf = Buffer.allocUnsafeSlow(this.capacity);
   }
 
   /** Serialises rows; appends every block they complete to `out`. */
@@ -71,8 +77,11 @@ export class BlockBuilder {
 
   private cut(out: RawBlock[]): void {
     if (this.format.blockEnd) this.write(this.format.blockEnd);
-    out.push({ buf: this.buf.subarray(0, this.off), rows: this.blockRows });
-    this.buf = Buffer.allocUnsafeSlow(this.targetBytes + (this.targetBytes >> 2) + 4096);
+    const whole = this.buf;
+    const free = this.free;
+    const poolable = whole.length === this.capacity && free.length < 8;
+    out.push({ buf: whole.subarray(0, this.off), rows: this.blockRows, release: poolable ? () => void free.push(whole) : undefined });
+    this.buf = free.pop() ?? Buffer.allocUnsafeSlow(this.capacity);
     this.off = 0;
     this.blockRows = 0;
   }

@@ -98,13 +98,21 @@ export class Journal {
     await this.line(line);
   }
 
-  private async line(obj: unknown): Promise<void> {
-    try {
-      await this.handle.write(JSON.stringify(obj) + '\n');
-      await this.handle.sync();
-    } catch (err) {
-      throw outputError(this.path, err);
-    }
+  /** Appends run one after another, whoever calls (a cluster primary may finish chunks at once). */
+  private tail: Promise<void> = Promise.resolve();
+
+  private line(obj: unknown): Promise<void> {
+    const text = JSON.stringify(obj) + '\n';
+    const next = this.tail.then(async () => {
+      try {
+        await this.handle.write(text);
+        await this.handle.sync();
+      } catch (err) {
+        throw outputError(this.path, err);
+      }
+    });
+    this.tail = next.catch(() => {});
+    return next;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { access, constants, mkdir, readdir, rmdir, stat, unlink } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { MegagenError } from '../errors.js';
 import { JOURNAL_FILE } from './journal.js';
@@ -69,13 +69,21 @@ export async function prepareOutputDir(root: string, o: { resume: boolean; force
   throw outputDirError(`output directory ${root} is not empty: add --resume to finish an unfinished run or --force to replace its megagen files`);
 }
 
-/** --force: removes what megagen writes (manifest, journal, schema, table parts); leaves any other file alone. */
+/** What else a run writes into DIR (the run log and the performance reports, issue 4). */
+const RUN_FILES = new Set(['megagen.log']);
+const RUN_DIRS = new Set(['performance_reports']);
+
+/** --force: removes what megagen writes (manifest, journal, schema, log, reports, table parts); leaves any other file alone. */
 async function removeMegagenFiles(root: string, entries: string[]): Promise<void> {
   try {
     for (const name of entries) {
       const path = join(root, name);
-      if (name === MANIFEST_FILE || name === JOURNAL_FILE || name === SCHEMA_FILE || name.endsWith('.tmp')) {
+      if (name === MANIFEST_FILE || name === JOURNAL_FILE || name === SCHEMA_FILE || RUN_FILES.has(name) || name.endsWith('.tmp')) {
         await unlink(path);
+        continue;
+      }
+      if (RUN_DIRS.has(name)) {
+        await rm(path, { recursive: true, force: true });
         continue;
       }
       const st = await stat(path);

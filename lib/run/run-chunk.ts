@@ -12,7 +12,7 @@ import { tableSource } from '../sources/table-source.js';
 import { relationsStage } from '../stages/relations.js';
 import { blockFormat } from '../formats/block-formats.js';
 import { BlockBuilder, type RawBlock } from '../formats/block-builder.js';
-import { blockCodec } from '../sinks/block-codec.js';
+import { blockCodec, type BlockCodec } from '../sinks/block-codec.js';
 import { RotatingFileSink, type PartResult } from '../sinks/rotating-file-sink.js';
 import { outputError } from '../sinks/part-file.js';
 import { MB, type ResolvedOutputConfig } from './output-options.js';
@@ -27,6 +27,8 @@ export interface ChunkContext {
   model: CampusModel;
   config: ResolvedOutputConfig;
   batchSize: number;
+  /** Overrides the codec of config.compress (benchmarks compare codecs with it). */
+  codec?: BlockCodec;
   /** 'rows' events as batches pass (done counts from the table's first row). */
   onProgress?: ProgressListener;
 }
@@ -91,7 +93,7 @@ export async function runChunk(ctx: ChunkContext, task: ChunkTask): Promise<Chun
   }
   const stem = chunkStem(task.table, task.chunk);
   const maxBytes = Math.floor(config.maxFileSizeMb * MB);
-  const codec = blockCodec(config.compress, config.compressLevel);
+  const codec = ctx.codec ?? blockCodec(config.compress, config.compressLevel);
   const trusted = !userCodeTouches(ctx.pipeline, task.table);
   const formats = config.formats.map((f) => blockFormat(f, table.spec, { trusted, sqlDialect: config.sqlDialect }));
   const builders = formats.map((f) => new BlockBuilder(f, config.blockBytes));

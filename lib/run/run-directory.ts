@@ -13,6 +13,7 @@ import { buildManifest, writeFileAtomic, writeManifest, MANIFEST_FILE, type Mani
 import { prepareOutputDir, removeStrays, SCHEMA_FILE } from './output-dir.js';
 import { megagenVersion } from './version.js';
 import { createHash } from 'node:crypto';
+import type { BlockCodec } from '../sinks/block-codec.js';
 
 /**
  * Runs the chunks left to do and calls `done` for each finished one, in any
@@ -35,6 +36,8 @@ export interface DirectoryRunResult {
 
 export interface DirectoryRunHooks {
   executor?: ChunkExecutor;
+  /** Overrides the codec (benchmarks). */
+  codec?: BlockCodec;
   /** Called after each chunk is journaled. */
   onChunk?: (r: ChunkResult) => void;
 }
@@ -115,6 +118,7 @@ export async function runToDirectory(pipeline: PipelineDefinition, o: ResolvedRu
       model,
       config,
       batchSize: o.batchSize,
+      codec: hooks.codec,
       onProgress: o.onProgress ? (e) => (startTable(e.table), o.onProgress!(e)) : undefined,
     };
     await executor(

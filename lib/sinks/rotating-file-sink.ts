@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { unlink } from 'node:fs/promises';
 import type zlib from 'node:zlib';
-import { constants as zc } from 'node:zlib';
 import type { BlockFormat } from '../formats/block-format.js';
 import type { RawBlock } from '../formats/block-builder.js';
 import type { BlockCodec, MemberCodec, StreamCodec } from './block-codec.js';
@@ -36,6 +35,7 @@ export interface RotatingFileSinkOptions {
 interface Pending {
   data: Promise<Buffer>;
   rows: number;
+  release?: () => void;
 }
 
 /**
@@ -59,7 +59,7 @@ export class RotatingFileSink {
   private readonly footer: Buffer;
   private readonly separator: Buffer;
   // stream codec: the current part's compressor
-  private enc: zlib.BrotliCompress | null = null;
+  private enc: zlib.BrotliCompress | zlib.Gzip | null = null;
   private readonly encOut: Buffer[] = [];
 
   constructor(private readonly o: RotatingFileSinkOptions) {
@@ -81,7 +81,7 @@ export class RotatingFileSink {
   async push(block: RawBlock): Promise<void> {
     try {
       if (this.o.codec.kind === 'members') {
-        this.queue.push({ data: this.o.codec.compress(block.buf), rows: block.rows });
+        this.queue.push({ data: this.o.codec.compress(block.buf), rows: block.rows, release: block.release });
         while (this.queue.length > this.inFlight) await this.placeMember(this.queue.shift()!);
       } else {
         await this.placeStreamed(this.o.codec, block);
@@ -136,6 +136,7 @@ export class RotatingFileSink {
     if (this.blocksInPart > 0) await part.write(this.separator);
     if (this.blocksInPart === 0 && part.bytes + data.length + this.footer.length > maxBytes) throw this.tooBig(data.length);
     await part.write(data);
+    pending.release?.();
     part.rows += pending.rows;
     this.blocksInPart++;
   }
@@ -155,6 +156,7 @@ export class RotatingFileSink {
     }
     if (this.blocksInPart > 0) await this.streamWrite(part, this.separator, false);
     await this.streamWrite(part, block.buf, true);
+    block.release?.();
     part.rows += block.rows;
     this.blocksInPart++;
   }
@@ -178,7 +180,7 @@ export class RotatingFileSink {
         enc.end(buf);
       } else {
         if (buf.length > 0) enc.write(buf);
-        enc.flush(zc.BROTLI_OPERATION_FLUSH, done);
+        enc.flush((this.o.codec as StreamCodec).flushKind, done);
       }
     });
     // Output pushed while the flush completed may still be on its way to 'data'.
