@@ -1,7 +1,7 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import type { Transform } from 'node:stream';
 import type { ColumnType, Row, TableSpec } from '../model/schema.js';
 import type { Batch } from '../sources/batch.js';
-import { BlockWriter } from './block-writer.js';
+import { lineStage } from './line-stage.js';
 
 /**
  * PostgreSQL COPY text format (the default of `COPY … FROM STDIN`): columns
@@ -84,31 +84,7 @@ export function compileCopyText(spec: TableSpec): (row: Row) => string {
 
 /** Batches of rows in, COPY text bytes out (in blocks of about 1 MB). */
 export function copyTextStage(spec: TableSpec): Transform {
-  const line = compileCopyText(spec);
-  const writer = new BlockWriter();
-  return new Transform({
-    writableObjectMode: true,
-    writableHighWaterMark: 1,
-    readableHighWaterMark: 1,
-    transform(batch: Batch, _enc, done: TransformCallback) {
-      const rows = batch.rows;
-      let acc = '';
-      for (let i = 0; i < rows.length; i++) {
-        acc += line(rows[i]!);
-        if ((i & 63) === 63) {
-          writer.write(acc, this);
-          acc = '';
-        }
-      }
-      if (acc.length > 0) writer.write(acc, this);
-      // Yield so pushed blocks are consumed before the next batch (see ndjsonStage).
-      setImmediate(done);
-    },
-    flush(done: TransformCallback) {
-      writer.flush(this);
-      done();
-    },
-  });
+  return lineStage(compileCopyText(spec));
 }
 
 /** Parses one COPY text line back into values (null for `\N`): the inverse of a compiled line, for tests and tools. */

@@ -1,8 +1,7 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import type { Transform } from 'node:stream';
 import type { ColumnSpec, Row, TableSpec } from '../model/schema.js';
-import type { Batch } from '../sources/batch.js';
 import { jsonString } from './json-string.js';
-import { BlockWriter } from './block-writer.js';
+import { lineStage } from './line-stage.js';
 import { decimalStrings } from './decimal-strings.js';
 
 export interface NdjsonOptions {
@@ -70,30 +69,5 @@ export function compileNdjson(spec: TableSpec, options: NdjsonOptions = {}): (ro
 
 /** Batches of rows in, NDJSON bytes out (in blocks of about 1 MB). */
 export function ndjsonStage(spec: TableSpec, options: NdjsonOptions = {}): Transform {
-  const line = compileNdjson(spec, options);
-  const writer = new BlockWriter();
-  return new Transform({
-    writableObjectMode: true,
-    writableHighWaterMark: 1,
-    readableHighWaterMark: 1,
-    transform(batch: Batch, _enc, done: TransformCallback) {
-      const rows = batch.rows;
-      let acc = '';
-      for (let i = 0; i < rows.length; i++) {
-        acc += line(rows[i]!);
-        if ((i & 63) === 63) {
-          writer.write(acc, this);
-          acc = '';
-        }
-      }
-      if (acc.length > 0) writer.write(acc, this);
-      // Yield to the event loop so written blocks are consumed and freed before
-      // the next batch (without it RSS grew to 1.7 GB in the DESIGN §6 prototype).
-      setImmediate(done);
-    },
-    flush(done: TransformCallback) {
-      writer.flush(this);
-      done();
-    },
-  });
+  return lineStage(compileNdjson(spec, options));
 }
