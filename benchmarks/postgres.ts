@@ -142,10 +142,11 @@ function measure(
   });
 }
 
-function summarise(scenario: string, rows: number, m: { seconds: number; rss: number[]; clientCpu: number; serverCpu: number }): Result {
+/** `streams`: server backends working at once (--jobs): the server's CPU divides among them. */
+function summarise(scenario: string, rows: number, m: { seconds: number; rss: number[]; clientCpu: number; serverCpu: number }, streams = 1): Result {
   const mib = (b: number) => Math.round(b / 2 ** 20);
   const q = [0.25, 0.5, 0.75, 1].map((f) => mib(m.rss[Math.max(0, Math.ceil(f * m.rss.length) - 1)] ?? 0));
-  const bound = Math.max(m.serverCpu, m.clientCpu, (m.serverCpu + m.clientCpu) / availableParallelism());
+  const bound = Math.max(m.serverCpu / streams, m.clientCpu, (m.serverCpu + m.clientCpu) / availableParallelism());
   return {
     scenario,
     rows,
@@ -197,6 +198,12 @@ async function sink(url: string): Promise<Result> {
   return summarise('sink (PK, UNIQUE, CHECK during COPY; FKs + indexes after)', rows, m);
 }
 
+async function sinkJobs2(url: string): Promise<Result> {
+  const m = await measure(process.execPath, [CLI, 'run', 'campus', '--records', String(RECORDS), '--sink', url, '--jobs', '2', '--chunk-size', '200000']);
+  const rows = Number(/loaded ([\d,]+) rows/.exec(m.stderr)![1]!.replace(/,/g, ''));
+  return summarise('sink --jobs 2 --chunk-size 200000', rows, m, 2);
+}
+
 async function sinkSlowServer(url: string): Promise<Result> {
   // Create the schema through megagen on a tiny load, then declare the foreign
   // keys under other names so the next load keeps them as per-row triggers.
@@ -210,7 +217,7 @@ async function sinkSlowServer(url: string): Promise<Result> {
   return summarise('sink-slow-server (FKs checked per row during COPY)', rows, m);
 }
 
-async function sqlPsql(url: string): Promise<Result | null> {
+async function sqlPsql(url: string, jobs = 1): Promise<Result | null> {
   const help = spawnSync(process.execPath, [CLI, 'run', '--help'], { encoding: 'utf8' });
   if (!/--format/.test(help.stdout)) {
     process.stderr.write('sql-psql: skipped (this build has no --format sql)\n');
@@ -218,10 +225,11 @@ async function sqlPsql(url: string): Promise<Result | null> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'megagen-bench-sql-'));
   try {
-    await measure(process.execPath, [CLI, 'run', 'campus', '--records', String(RECORDS), '--format', 'sql', '--compress', 'none', '-o', join(dir, 'out')]);
-    const m = await measure(process.execPath, [CLI, 'load', join(dir, 'out'), '--db', url]);
+    const chunk = jobs > 1 ? ['--chunk-size', '200000'] : [];
+    await measure(process.execPath, [CLI, 'run', 'campus', '--records', String(RECORDS), '--format', 'sql', '--compress', 'none', ...chunk, '-o', join(dir, 'out')]);
+    const m = await measure(process.execPath, [CLI, 'load', join(dir, 'out'), '--db', url, '--jobs', String(jobs)]);
     const rows = Number(/loaded ([\d,]+) rows/.exec(m.stderr)![1]!.replace(/,/g, ''));
-    return summarise('sql parts via psql (megagen load)', rows, m);
+    return summarise(`sql parts via psql (megagen load --jobs ${jobs}${jobs > 1 ? ', 200k-row chunks' : ''})`, rows, m, jobs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -232,7 +240,17 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
-      for (const scenario of [copyCeiling, sink, sinkSlowServer, sqlPsql]) {
+      const only = process.env.BENCH_PG_ONLY?.split(',');
+      const scenarios: [string, (url: string) => Promise<Result | null>][] = [
+        ['ceiling', copyCeiling],
+        ['sink', sink],
+        ['sink-jobs2', sinkJobs2],
+        ['slow', sinkSlowServer],
+        ['sql', (u) => sqlPsql(u, 1)],
+        ['sql-jobs2', (u) => sqlPsql(u, 2)],
+      ];
+      for (const [name, scenario] of scenarios) {
+        if (only && !only.includes(name)) continue;
         const url = await freshDatabase(server.url);
         try {
           const r = await scenario(url);
