@@ -65,7 +65,7 @@ export async function catTable(root: string, table: string, out: Writable, o: Ca
           acc += line(row);
           rows++;
         },
-        { pause: () => (acc.length > 1 << 16 ? flush() : undefined) },
+        { pause: () => (acc.length > 1 << 16 ? flush() : undefined), sqlDialect: m.config.sqlDialect },
       );
       await flush();
     } catch (err) {

@@ -66,7 +66,12 @@ export interface ReadPartOptions {
   pause?: () => Promise<void> | undefined;
   /** Sees the file's raw (compressed) bytes, e.g. to hash them in the same pass. */
   onRaw?: (raw: Buffer) => void;
+  /** The sql format's dialect (the manifest's config.sqlDialect). Default postgres. */
+  sqlDialect?: string;
 }
+
+// MySQL DATETIME text back to the ISO form the generator made ('2025-08-20 12:48:19' -> '2025-08-20T12:48:19Z').
+const MYSQL_DATETIME = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)$/;
 
 /**
  * Reads every record of one part (any format, any compression) and calls
@@ -154,6 +159,8 @@ export async function readPart(path: string, spec: TableSpec, onRow: RowCallback
       return;
     }
     case 'sql': {
+      const mysql = options.sqlDialect === 'mysql';
+      const datetimes = spec.columns.map((c, i) => (c.type === 'datetime' ? i : -1)).filter((i) => i >= 0);
       await pipe(
         ...(src as [Readable]),
         sqlRowWriter((table, cols, values, line) => {
@@ -161,8 +168,9 @@ export async function readPart(path: string, spec: TableSpec, onRow: RowCallback
           if (cols.length !== names.length || cols.some((c, i) => c !== names[i]))
             throw new RecordError(line, `columns ${cols.join(',')} are not the columns of ${spec.name}`);
           if (values.length !== names.length) throw new RecordError(line, `${values.length} values, ${spec.name} has ${names.length} columns`);
+          if (mysql) for (const i of datetimes) if (typeof values[i] === 'string') values[i] = (values[i] as string).replace(MYSQL_DATETIME, '$1T$2Z');
           onRow(values, line);
-        }, pause),
+        }, pause, { backslashEscapes: mysql }),
       );
       return;
     }

@@ -15,22 +15,38 @@ const NUM = /[-+0-9.]/;
 const NUM_REST = /[-+0-9.eE]/;
 const UNESCAPE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 
+export interface SqlReaderOptions {
+  /** MySQL: a backslash escapes the next character in every '…' string (PostgreSQL: only in E'…'). */
+  backslashEscapes?: boolean;
+}
+
+const MYSQL_UNESCAPE: Record<string, string> = { '0': '\u0000', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\u001a' };
+
 /**
  * Reads the INSERT statements megagen writes (`INSERT INTO "t" ("a", …)
  * VALUES (…),(…);`) incrementally and calls back with each row's values
  * (NULL -> null, TRUE/FALSE -> booleans, numbers, strings with '' and E''
- * escapes) and the line the row starts on.
+ * escapes, or MySQL's backslash escapes) and the line the row starts on.
+ * Identifiers may be "quoted" (PostgreSQL) or `backquoted` (MySQL); other
+ * statements (MySQL's `SET NAMES …;`) are skipped.
  */
 export class SqlInsertParser {
   private buf = '';
   private line = 1;
-  private state: 'stmt' | 'into' | 'table' | 'cols(' | 'col' | 'col,' | 'values' | 'tuple(' | 'val' | 'val,' | 'next' = 'stmt';
+  private state: 'stmt' | 'skip' | 'into' | 'table' | 'cols(' | 'col' | 'col,' | 'values' | 'tuple(' | 'val' | 'val,' | 'next' = 'stmt';
   private cols: string[] = [];
   private vals: unknown[] = [];
   private rowLine = 1;
   table = '';
 
-  constructor(private readonly onRow: (table: string, columns: readonly string[], values: unknown[], line: number) => void) {}
+  private readonly backslash: boolean;
+
+  constructor(
+    private readonly onRow: (table: string, columns: readonly string[], values: unknown[], line: number) => void,
+    options: SqlReaderOptions = {},
+  ) {
+    this.backslash = options.backslashEscapes === true;
+  }
 
   write(s: string): void {
     this.buf += s;
@@ -67,10 +83,12 @@ export class SqlInsertParser {
       } else if (c === '(' || c === ')' || c === ',' || c === ';') {
         tok = { k: 'p', v: c };
         i++;
-      } else if (c === '"' || c === "'" || ((c === 'E' || c === 'e') && b[i + 1] === "'")) {
-        const esc = c !== '"' && c !== "'";
-        const q = esc ? "'" : c;
-        let j = esc ? i + 2 : i + 1;
+      } else if (c === '"' || c === '`' || c === "'" || ((c === 'E' || c === 'e') && b[i + 1] === "'")) {
+        const prefixed = c === 'E' || c === 'e';
+        const q = prefixed ? "'" : c;
+        const esc = prefixed || (q === "'" && this.backslash);
+        const table = prefixed || !this.backslash ? UNESCAPE : MYSQL_UNESCAPE;
+        let j = prefixed ? i + 2 : i + 1;
         let v = '';
         let lines = 0;
         let closed = false;
@@ -90,7 +108,7 @@ export class SqlInsertParser {
           if (esc && d === '\\') {
             if (j + 1 >= n) break;
             const e = b[j + 1]!;
-            v += UNESCAPE[e] ?? e;
+            v += table[e] ?? e;
             j += 2;
             continue;
           }
@@ -102,7 +120,7 @@ export class SqlInsertParser {
           if (final) throw new RecordError(this.line, 'a quoted string is not closed at the end of the file');
           break;
         }
-        tok = q === '"' ? { k: 'ident', v } : { k: 'str', v };
+        tok = q === "'" ? { k: 'str', v } : { k: 'ident', v };
         this.token(tok);
         this.line += lines;
         i = j;
@@ -139,7 +157,11 @@ export class SqlInsertParser {
     switch (this.state) {
       case 'stmt':
         if (t.k === 'word' && t.v === 'INSERT') this.state = 'into';
+        else if (t.k === 'word' && t.v === 'SET') this.state = 'skip';
         else this.fail(t, 'INSERT');
+        return;
+      case 'skip':
+        if (t.k === 'p' && t.v === ';') this.state = 'stmt';
         return;
       case 'into':
         if (t.k === 'word' && t.v === 'INTO') this.state = 'table';
@@ -202,8 +224,12 @@ export class SqlInsertParser {
 }
 
 /** A Writable that parses SQL INSERT bytes (UTF-8) and calls back per row. */
-export function sqlRowWriter(onRow: (table: string, columns: readonly string[], values: unknown[], line: number) => void, pause?: () => Promise<void> | undefined): Writable {
-  const p = new SqlInsertParser(onRow);
+export function sqlRowWriter(
+  onRow: (table: string, columns: readonly string[], values: unknown[], line: number) => void,
+  pause?: () => Promise<void> | undefined,
+  options: SqlReaderOptions = {},
+): Writable {
+  const p = new SqlInsertParser(onRow, options);
   const dec = new StringDecoder('utf8');
   return new Writable({
     write(chunk: Buffer, _enc, done) {

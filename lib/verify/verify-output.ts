@@ -173,7 +173,7 @@ export async function verifyOutput(root: string, options: VerifyOptions = {}): P
               for (const cb of plugins) cb(values, expected, where);
               expected++;
             },
-            { onRaw: (b) => hash.update(b) },
+            { onRaw: (b) => hash.update(b), sqlDialect: m.config.sqlDialect },
           );
         } catch (err) {
           readOk = false;

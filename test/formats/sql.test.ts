@@ -42,6 +42,20 @@ test('INSERT statements hold at most 1000 rows and parse back to the same values
   assert.deepEqual(new Set(got.map((v) => v[1])), new Set(HOSTILE));
 });
 
+test('the SQL reader reads MySQL text back: backquotes, backslash escapes, SET NAMES', () => {
+  const blocks: RawBlock[] = [];
+  const b = new BlockBuilder(sqlBlockFormat(hostileSpec, { dialect: 'mysql' }), 1 << 20);
+  b.add(hostileRows, blocks);
+  b.finish(blocks);
+  const text = 'SET NAMES utf8mb4;\n' + blocks.map((x) => x.buf.toString('utf8')).join('');
+  assert.match(text, /INSERT INTO `people` \(`id`, `name`/);
+  const got: unknown[][] = [];
+  const p = new SqlInsertParser((_t, _c, values) => got.push(values), { backslashEscapes: true });
+  for (let i = 0; i < text.length; i += 3) p.write(text.slice(i, i + 3));
+  p.end();
+  assert.deepEqual(got, hostileRows.map((r) => hostileSpec.columns.map((c) => r[c.name])));
+});
+
 test('schema.sql has primary keys, foreign keys, NOT NULL and CHECK constraints in dependency order', () => {
   const model = createCampusModel({ seed: 1, target: { records: 10_000 }, locale: 'en' });
   const sql = schemaSql(model.tables.map((t) => t.spec), { dialect: 'postgres' });

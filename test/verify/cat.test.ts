@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { runPipeline } from '../../lib/index.js';
 import { catTable } from '../../lib/verify/cat-table.js';
+import { verifyOutput } from '../../lib/verify/verify-output.js';
 import campus from '../../pipelines/campus.js';
 import { spawnSync } from 'node:child_process';
 import { CLI, collector, megagen, tempDir } from '../run/helpers.js';
@@ -33,6 +34,19 @@ test('every format and compression round-trips through cat to the stdout NDJSON 
   const cli = megagen(['cat', join(base, 'gzip'), 'enrollments', '--format', 'sql']);
   assert.equal(cli.status, 0, cli.stderr);
   assert.ok(Buffer.from(cli.stdout).equals(expected.get('enrollments')!));
+});
+
+test('MySQL SQL parts (backquotes, backslash escapes, DATETIME without Z) read back through cat and verify', async () => {
+  const dir = join(tempDir(), 'mysql');
+  await runPipeline(campus, { records: 5000, output: dir, chunkSize: 2000, formats: ['sql'], sqlDialect: 'mysql' });
+  for (const table of ['students', 'enrollments']) {
+    const expected = collector();
+    await runPipeline(campus, { records: 5000, output: '-', tables: [table], stdout: expected });
+    const got = collector();
+    await catTable(dir, table, got);
+    assert.ok(got.bytes().equals(expected.bytes()), table);
+  }
+  assert.deepEqual((await verifyOutput(dir)).problems, []);
 });
 
 test('cat names an unknown table or a directory without a manifest in one line', () => {
