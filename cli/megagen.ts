@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
+import { verifyConflictsCommand, type VerifyConflictsArgs } from './commands/verify-conflicts.js';
 import { listText } from './commands/list.js';
 import { resolvePipeline } from '../lib/api/resolve-pipeline.js';
 import { loadBuilder, loadCommand, type LoadArgs } from './commands/load.js';
@@ -48,6 +49,9 @@ async function main(argv: string[]): Promise<void> {
     })
     .command<VerifyArgs>('verify <dir>', 'check an output directory: files, sizes, sha256, decompression, every record, keys and foreign keys', verifyBuilder, async (args) => {
       process.exitCode = await verifyCommand(args, process.stdout, process.stderr);
+    })
+    .command<VerifyConflictsArgs>('verify-conflicts [dir]', 're-detect every conflict in DIR (or NDJSON with _table on --stdin) and compare with its conflicts table', (y) => y.positional('dir', { type: 'string', describe: 'a megagen output directory' }).option('stdin', { type: 'boolean', describe: 'read NDJSON records with a _table field from stdin' }).option('json', { type: 'boolean', describe: 'print the report as one JSON line' }) as never, async (args) => {
+      process.exitCode = await verifyConflictsCommand(args, process.stdout, process.stdin);
     })
     .strict()
     .help()

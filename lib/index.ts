@@ -85,3 +85,9 @@ export { compileRowChecks, type RowProblem } from './verify/row-checks.js';
 // The named presets, last: pipelines/ is built from this module, so it must
 // evaluate after everything above (ESM evaluates re-exports in order).
 export { presets, DEFAULT_PRESET } from '../pipelines/index.js';
+export { CONFLICT_TYPES, DIFFICULTIES, parseConflictOptions, parseConflictRate, type ConflictType, type Difficulty, type ConflictOptions } from './conflicts/options.js';
+export { buildConflictPlan, ConflictPlan, type ConflictSummary, type ConflictTypeSummary } from './conflicts/plan.js';
+export { withConflicts, conflictPlanOf, type ConflictModel } from './conflicts/conflict-model.js';
+export { conflictsStage, createConflictApplier, createConflictRowApplier } from './stages/conflicts.js';
+export { conflictsSpec, conflictsTable } from './model/tables/conflicts.js';
+export { ConflictChecker, checkConflicts, checkConflictStream, formatConflictReport, type ConflictCheckReport, type ConflictTypeResult } from './verify/conflict-checker.js';

@@ -73,6 +73,8 @@ export interface PipelineDefinition {
   readonly stages?: readonly CustomStage[];
   /** The file it was loaded from (set by the pipeline-file loader; named in errors). */
   readonly file?: string;
+  /** Default share of eligible rows turned into labelled conflicts (--conflicts). Default 0. */
+  readonly conflicts?: number;
 }
 
 const NAME = /^[a-z][a-z0-9_-]*$/;

@@ -2,8 +2,9 @@ import type { PipelineDefinition } from '../lib/index.js';
 import campus from './campus.js';
 import students from './students.js';
 import timetable from './timetable.js';
+import conflicts from './conflicts.js';
 
 /** The named presets, by name. The first is the default. */
-export const presets: ReadonlyMap<string, PipelineDefinition> = new Map([campus, students, timetable].map((p) => [p.name, p]));
+export const presets: ReadonlyMap<string, PipelineDefinition> = new Map([campus, students, timetable, conflicts].map((p) => [p.name, p]));
 
 export const DEFAULT_PRESET = 'campus';

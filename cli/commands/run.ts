@@ -8,6 +8,7 @@ import { postgresSinkOptions, runPostgresCommand, type PostgresSinkArgs } from '
 import type { PostgresRunSummary } from '../../lib/run/postgres-run.js';
 import { resolveRun, type ConfigArgs } from '../resolve-run.js';
 import { progressPrinter } from '../progress-lines.js';
+import { parseConflictRate, CONFLICT_TYPES } from '../../lib/conflicts/options.js';
 
 export interface RunArgs extends PostgresSinkArgs, ConfigArgs {
   preset?: string;
@@ -25,6 +26,9 @@ export interface RunArgs extends PostgresSinkArgs, ConfigArgs {
   sqlDialect?: string;
   resume?: boolean;
   force?: boolean;
+  conflicts?: string;
+  conflictTypes?: string[];
+  conflictDifficulty?: string;
 }
 
 export function runBuilder(y: Argv): Argv<RunArgs> {
@@ -47,7 +51,10 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('chunk-size', { type: 'string', describe: 'rows per chunk, the unit of work, file and checkpoint (default 1000000)' })
     .option('max-file-size', { alias: 'max-file-size-mb', type: 'string', describe: 'start a new part before a file passes this many MB (MiB) on disk (default 500)' })
     .option('resume', { type: 'boolean', describe: 'finish an unfinished output directory (same options), skipping finished chunks' })
-    .option('force', { type: 'boolean', describe: 'replace the megagen files of a non-empty output directory' }) as unknown as Argv<RunArgs>;
+    .option('force', { type: 'boolean', describe: 'replace the megagen files of a non-empty output directory' })
+    .option('conflicts', { type: 'string', describe: 'share of eligible rows turned into labelled scheduling conflicts, 0..1 or 2% (default 0; preset conflicts: 0.02)' })
+    .option('conflict-types', { type: 'string', array: true, describe: `conflict types to inject (default all: ${CONFLICT_TYPES.join(', ')})` })
+    .option('conflict-difficulty', { type: 'string', describe: 'simple | medium | complex (default simple)' }) as unknown as Argv<RunArgs>;
 }
 
 /** A positive number of MB (fractions allowed): names the bad text. */
@@ -80,6 +87,9 @@ export function flagRunOptions(args: ArgumentsCamelCase<RunArgs> | RunArgs): Run
     resume: args.resume,
     force: args.force,
     sqlDialect: args.sqlDialect,
+    conflicts: args.conflicts === undefined ? undefined : parseConflictRate(args.conflicts),
+    conflictTypes: parseList(args.conflictTypes).length > 0 ? parseList(args.conflictTypes) : undefined,
+    conflictDifficulty: args.conflictDifficulty,
   };
 }
 

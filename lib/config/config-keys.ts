@@ -1,4 +1,5 @@
 import { LOCALES } from '../pools/pools.js';
+import { CONFLICT_TYPES } from '../conflicts/options.js';
 import type { RunOptions } from '../run/run-options.js';
 import { COMPRESSIONS, FORMATS } from '../run/output-options.js';
 import { SQL_DIALECTS } from '../formats/sql-dialect.js';
@@ -114,9 +115,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { path: 'output.chunk_size', aliases: ['chunk_size'], type: count(1, 1_000_000_000), option: 'chunkSize', flag: 'chunk-size',
     description: 'rows per chunk: the unit of work, file and checkpoint' },
   // conflicts ----------------------------------------------------------------
+  { path: 'conflicts.rate', aliases: ['conflict_rate'], api: 'conflicts', type: { kind: 'number', min: 0, max: 1 }, option: 'conflicts', flag: 'conflicts',
+    description: 'share of eligible rows turned into labelled scheduling conflicts, per type (0..1; preset conflicts: 0.02)' },
+  { path: 'conflicts.types', aliases: ['conflict_types'], api: 'conflictTypes', type: { kind: 'list', choices: CONFLICT_TYPES }, option: 'conflictTypes', flag: 'conflict-types',
+    description: 'conflict types to inject (default all)' },
   { path: 'conflicts.difficulty', aliases: ['conflict_difficulty'], api: 'conflictDifficulty', type: { kind: 'enum', choices: ['simple', 'medium', 'complex'] },
-    description: 'difficulty of injected scheduling conflicts',
-    pending: 'accepted and recorded; no conflicts are injected until conflict injection (issue 5) lands' },
+    option: 'conflictDifficulty', flag: 'conflict-difficulty',
+    description: 'difficulty of injected scheduling conflicts: simple, medium or complex (with decoys)' },
 ];
 
 /** Every accepted path (canonical and aliases) to its key. */

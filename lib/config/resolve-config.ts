@@ -49,6 +49,10 @@ function defaultOf(key: ConfigKey, pipeline: PipelineDefinition): Setting | unde
   switch (key.path) {
     case 'generation.target_records':
       return { key, value: pipeline.defaultRecords, source: preset };
+    case 'conflicts.rate':
+      return { key, value: pipeline.conflicts ?? 0, source: pipeline.conflicts ? preset : 'default' };
+    case 'conflicts.difficulty':
+      return { key, value: 'simple', source: 'default' };
     case 'generation.seed':
       return { key, value: DEFAULT_SEED, source: 'default' };
     case 'generation.locale':

@@ -23,6 +23,8 @@ export interface RunConfig {
   blockBytes: number;
   /** Hash of the value pools (locale data): a different faker gives different rows. */
   poolsHash: string;
+  /** Conflict injection (only when --conflicts is above 0). */
+  conflicts?: { rate: number; types: string[]; difficulty: string };
 }
 
 export function runConfig(pipeline: PipelineDefinition, o: ResolvedRunOptions, poolsHash: string): RunConfig {
@@ -41,6 +43,7 @@ export function runConfig(pipeline: PipelineDefinition, o: ResolvedRunOptions, p
     ...(out.sqlDialect && out.sqlDialect !== 'postgres' ? { sqlDialect: out.sqlDialect } : {}),
     blockBytes: out.blockBytes,
     poolsHash,
+    ...(o.conflicts.rate > 0 ? { conflicts: { rate: o.conflicts.rate, types: [...o.conflicts.types], difficulty: o.conflicts.difficulty } } : {}),
   };
 }
 

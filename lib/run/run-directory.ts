@@ -12,6 +12,7 @@ import { Journal, readJournal, type JournalChunk } from './journal.js';
 import { buildManifest, writeFileAtomic, writeManifest, MANIFEST_FILE, type Manifest, type ManifestFileRef } from './manifest.js';
 import { prepareOutputDir, removeStrays, SCHEMA_FILE } from './output-dir.js';
 import { megagenVersion } from './version.js';
+import { conflictPlanOf } from '../conflicts/conflict-model.js';
 import { createHash } from 'node:crypto';
 import type { BlockCodec } from '../sinks/block-codec.js';
 
@@ -145,7 +146,12 @@ export async function runToDirectory(pipeline: PipelineDefinition, o: ResolvedRu
       specs: tables.map((t) => t.spec),
       rowsOf: (t) => model.table(t).rows,
       chunks: [...finished.values()],
-      run: { batchSize: o.batchSize, resumed: state === 'existing' && o.out.resume, skippedChunks },
+      run: {
+        batchSize: o.batchSize,
+        resumed: state === 'existing' && o.out.resume,
+        skippedChunks,
+        ...(conflictPlanOf(model) ? { conflicts: conflictPlanOf(model)!.summary } : {}),
+      },
       startedAt,
       finishedAt: new Date(),
       elapsedMs: performance.now() - began,

@@ -6,6 +6,7 @@ import type { PipelineDefinition } from '../pipeline.js';
 import { MegagenError } from '../errors.js';
 import type { ProgressListener } from './progress-events.js';
 import { parseOutputOptions, type OutputOptions, type ResolvedOutputOptions } from './output-options.js';
+import { parseConflictOptions, type ResolvedConflictOptions } from '../conflicts/options.js';
 
 /** Options of one run, as a user gives them. */
 export interface RunOptions extends OutputOptions {
@@ -24,6 +25,12 @@ export interface RunOptions extends OutputOptions {
   stdout?: NodeJS.WritableStream;
   /** Called as tables start, batches pass and tables end (see ProgressEvent). */
   onProgress?: ProgressListener;
+  /** Share of eligible rows turned into labelled conflicts, 0..1 (default: the preset's, else 0). */
+  conflicts?: number;
+  /** Conflict types to inject (default all). */
+  conflictTypes?: readonly string[];
+  /** simple | medium | complex (default simple). */
+  conflictDifficulty?: string;
 }
 
 export interface ResolvedRunOptions {
@@ -38,7 +45,12 @@ export interface ResolvedRunOptions {
   onProgress?: ProgressListener;
   /** Directory runs only: chunking, files, formats, compression, resume. */
   out: ResolvedOutputOptions;
+  /** Conflict injection; with a rate above 0 the tables end with `conflicts`. */
+  conflicts: ResolvedConflictOptions;
 }
+
+/** Tables conflict injection reads and changes: a preset must emit them all to take --conflicts. */
+const CONFLICT_TABLES = ['teachers', 'students', 'courses', 'classrooms', 'sections', 'enrollments'];
 
 export const DEFAULT_SEED = 42;
 export const DEFAULT_OUTPUT = 'mega_output';
@@ -59,13 +71,19 @@ export function parseRunOptions(pipeline: PipelineDefinition, o: RunOptions = {}
   const batchSize = o.batchSize ?? DEFAULT_BATCH_SIZE;
   if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000)
     throw invalidOption(`--batch-size must be an integer from 1 to 1000000 (got ${batchSize})`);
-  let tables = pipeline.tables;
+  const conflicts = parseConflictOptions({ rate: o.conflicts ?? pipeline.conflicts ?? 0, types: o.conflictTypes, difficulty: o.conflictDifficulty });
+  if (conflicts.rate > 0 && !CONFLICT_TABLES.every((t) => pipeline.tables.includes(t)))
+    throw invalidOption(`--conflicts needs a preset with the whole campus (campus, conflicts); preset ${pipeline.name} has no ${CONFLICT_TABLES.find((t) => !pipeline.tables.includes(t))}`);
+  const all = conflicts.rate > 0 ? [...pipeline.tables, 'conflicts'] : pipeline.tables;
+  let tables = all;
   if (o.tables && o.tables.length > 0) {
     for (const t of o.tables) {
-      if (!pipeline.tables.includes(t))
-        throw new MegagenError('ERR_UNKNOWN_TABLE', `unknown table "${t}" for preset ${pipeline.name} (choose from: ${pipeline.tables.join(', ')})`);
+      if (!all.includes(t))
+        throw new MegagenError('ERR_UNKNOWN_TABLE', `unknown table "${t}" for preset ${pipeline.name} (choose from: ${all.join(', ')})`);
     }
-    tables = pipeline.tables.filter((t) => o.tables!.includes(t));
+    tables = all.filter((t) => o.tables!.includes(t));
+    // The ground truth always comes with injected conflicts.
+    if (conflicts.rate > 0 && !tables.includes('conflicts')) tables = [...tables, 'conflicts'];
   }
   const output = o.output ?? DEFAULT_OUTPUT;
   if (typeof output !== 'string' || output.length === 0) throw invalidOption(`--output must be a directory or - (got ${String(output)})`);
@@ -80,5 +98,6 @@ export function parseRunOptions(pipeline: PipelineDefinition, o: RunOptions = {}
     stdout: o.stdout ?? process.stdout,
     onProgress: o.onProgress,
     out: parseOutputOptions(o),
+    conflicts,
   };
 }

@@ -11,6 +11,8 @@ import { relationsStage } from '../stages/relations.js';
 import { ndjsonStage } from '../formats/ndjson.js';
 import { isClosedPipe, stdoutSink } from '../sinks/stdout-sink.js';
 import { runToDirectory, type DirectoryRunHooks } from './run-directory.js';
+import { buildConflictPlan, type ConflictSummary } from '../conflicts/plan.js';
+import { conflictPlanOf, withConflicts } from '../conflicts/conflict-model.js';
 import { parseRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
 
 export interface TableSummary {
@@ -37,6 +39,8 @@ export interface RunSummary {
   /** Directory runs: chunks found finished (--resume) and chunks written now. */
   skippedChunks?: number;
   writtenChunks?: number;
+  /** Conflicts injected, per type (absent when --conflicts is 0). */
+  conflicts?: ConflictSummary;
 }
 
 /** The plan target a pipeline's sizing asks for. */
@@ -52,7 +56,9 @@ export function planTarget(pipeline: PipelineDefinition, records: number): PlanT
 }
 
 export function buildModel(pipeline: PipelineDefinition, o: ResolvedRunOptions): CampusModel {
-  return createPipelineModel(pipeline, { seed: o.seed32, target: planTarget(pipeline, o.records), locale: o.locale });
+  const model = createPipelineModel(pipeline, { seed: o.seed32, target: planTarget(pipeline, o.records), locale: o.locale });
+  // With --conflicts the model's rows come out with the injection applied, and it holds the conflicts table.
+  return o.conflicts.rate > 0 ? withConflicts(model, buildConflictPlan(model.plan, o.conflicts)) : model;
 }
 
 /**
@@ -76,6 +82,8 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
     poolsHash: model.poolsHash,
     closedPipe: false,
   };
+  const injection = conflictPlanOf(model);
+  if (injection) summary.conflicts = injection.summary;
   if (!toStdout) {
     const r = await runToDirectory(pipeline, o, model, hooks);
     for (const name of o.tables) {

@@ -122,6 +122,22 @@ const EFFECTS: Record<string, () => Promise<void>> = {
     const r = await runDir('chunk_size: 15\n');
     assert.deepEqual(r.files, ['students-000000-000.ndjson.gz', 'students-000001-000.ndjson.gz', 'students-000002-000.ndjson.gz']);
   },
+  'conflicts.rate': async () => {
+    const { out, result } = await runYaml('', 'generation:\n  target_records: 20000\n  tables: [teachers]\nconflicts:\n  rate: 0.05\n');
+    assert.deepEqual(result.tables.map((t) => t.name), ['teachers', 'conflicts']);
+    const truth = parseLines(out).filter((r) => r._table === 'conflicts');
+    assert.ok(truth.length > 0 && truth.every((r) => r.difficulty === 'simple'));
+  },
+  'conflicts.types': async () => {
+    const { out } = await runYaml('', 'generation:\n  target_records: 20000\n  tables: [teachers]\nconflict_rate: 0.05\nconflict_types: [teacher_overload]\n');
+    const truth = parseLines(out).filter((r) => r._table === 'conflicts');
+    assert.ok(truth.length > 0 && truth.every((r) => r.type === 'teacher_overload'));
+  },
+  'conflicts.difficulty': async () => {
+    const { out } = await runYaml('', 'generation:\n  target_records: 20000\n  tables: [teachers]\nconflict_rate: 0.05\nconflict_difficulty: complex\n');
+    const truth = parseLines(out).filter((r) => r._table === 'conflicts');
+    assert.ok(truth.length > 0 && truth.every((r) => r.difficulty === 'complex') && truth.some((r) => r.is_decoy === true));
+  },
   'output.output_dir': async () => {
     const dir = tempDir();
     const f = writeFile(dir, 'o.yml', `output_dir: ${join(dir, 'data')}\ngeneration:\n  preset: students\n  target_records: 25\n`);
@@ -135,7 +151,6 @@ const EFFECTS: Record<string, () => Promise<void>> = {
 const PENDING_VALUES: Record<string, string> = {
   'batch_processing.max_workers': 'max_workers: 8\n',
   'batch_processing.max_memory_mb': 'max_memory_mb: 2048\n',
-  'conflicts.difficulty': 'conflict_difficulty: complex\n',
 };
 
 describe('every config key changes what it should', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseNdjson, preset, presetModel, runToBuffer } from '../helpers/generate.js';
 import { rowProblem } from '../helpers/schema-check.js';
 import { presets } from '../../pipelines/index.js';
+import { conflictsSpec } from '../../lib/model/tables/conflicts.js';
 
 const SIZES: Record<string, number> = { campus: 20_000, students: 2_000, timetable: 5_000 };
 
@@ -33,6 +34,14 @@ for (const name of presets.keys()) {
           assert.equal(problem, null, `${table} row ${i + 1}: ${problem}\n${JSON.stringify(row)}`);
           assert.equal(body.id, i + 1, `${table}: ids are dense and in order`);
         }
+      }
+      // A preset that injects conflicts ends with their ground truth, the conflicts table.
+      for (let i = 0; at < rows.length && p.conflicts; i++, at++) {
+        const { _table, ...body } = rows[at]!;
+        assert.equal(_table, 'conflicts', `row ${at + 1}: the conflicts table comes last`);
+        const problem = rowProblem(conflictsSpec, body);
+        assert.equal(problem, null, `conflicts row ${i + 1}: ${problem}\n${JSON.stringify(rows[at])}`);
+        assert.equal(body.id, i + 1, 'conflicts: ids are dense and in order');
       }
       assert.equal(rows.length, at, 'no rows after the last table');
     });

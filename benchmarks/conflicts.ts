@@ -1,0 +1,77 @@
+/**
+ * Benchmark: conflict injection and the conflict checker, each run in a fresh process.
+ *
+ *   npm run bench:conflicts -- [records=1e6] [checkRecords=records] [runs=3]
+ *
+ * 1. `run campus --records N` without and with `--conflicts 0.01 --conflict-difficulty complex`
+ *    (alternating, `runs` each; medians): target with >= 90% of the rate without.
+ * 2. `verify-conflicts DIR` on a `conflicts` preset output of checkRecords records: records/s and
+ *    peak RSS (sampled with pidusage): targets >= 500,000 records/s and <= 500 MB at 10^7.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pidusage from 'pidusage';
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'megagen.js');
+const count = (s: string | undefined, d: number) => (s === undefined ? d : Number(s.replace(/_/g, '')));
+const records = count(process.argv[2], 1_000_000);
+const checkRecords = count(process.argv[3], records);
+const runs = count(process.argv[4], 3);
+
+interface Result {
+  seconds: number;
+  peakRss: number;
+  stdout: string;
+}
+
+function run(args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const began = performance.now();
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peakRss = 0;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setInterval(() => {
+      pidusage(child.pid!).then((s) => (peakRss = Math.max(peakRss, s.memory)), () => {});
+    }, 100);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      pidusage.clear();
+      if (code !== 0 && !args.includes('verify-conflicts')) reject(new Error(`megagen ${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolve({ seconds: (performance.now() - began) / 1000, peakRss, stdout });
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const dir = mkdtempSync(join(tmpdir(), 'megagen-bench-conflicts-'));
+try {
+  const plain: number[] = [];
+  const injected: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    plain.push((await run(['run', 'campus', '--records', String(records), '-o', join(dir, 'plain')])).seconds);
+    injected.push((await run(['run', 'campus', '--records', String(records), '--conflicts', '0.01', '--conflict-difficulty', 'complex', '-o', join(dir, 'injected')])).seconds);
+  }
+  const [p, q] = [median(plain), median(injected)];
+  process.stdout.write(`campus ${fmt(records)} records (median of ${runs}, whole process): without ${p.toFixed(2)} s (${fmt(records / p)} rec/s), ` +
+    `--conflicts 0.01 complex ${q.toFixed(2)} s (${fmt(records / q)} rec/s): ${((p / q) * 100).toFixed(1)}% of the rate (target >= 90%)\n`);
+
+  const data = join(dir, 'check');
+  await run(['run', 'conflicts', '--records', String(checkRecords), '-o', data]);
+  const v = await run(['verify-conflicts', data, '--json']);
+  const report = JSON.parse(v.stdout) as { ok: boolean; rows: Record<string, number>; seconds: number };
+  const rows = Object.values(report.rows).reduce((a, b) => a + b, 0);
+  process.stdout.write(`verify-conflicts ${fmt(rows)} records: ${v.seconds.toFixed(2)} s whole process (${fmt(rows / v.seconds)} rec/s; ` +
+    `${fmt(rows / report.seconds)} rec/s checking), peak RSS ${(v.peakRss / 2 ** 20).toFixed(0)} MB, ${report.ok ? 'OK' : 'FAILED'} ` +
+    `(targets >= 500,000 rec/s, <= 500 MB)\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,52 @@
+import type { CampusModel } from '../model/campus.js';
+import type { RelationResolver, TableModel } from '../model/schema.js';
+import { conflictsTable } from '../model/tables/conflicts.js';
+import { createConflictRowApplier } from '../stages/conflicts.js';
+import type { ConflictPlan } from './plan.js';
+
+/** A model whose tables come out with a conflict plan applied, plus the `conflicts` ground-truth table. */
+export interface ConflictModel extends CampusModel {
+  readonly conflicts: ConflictPlan;
+}
+
+function injected(base: TableModel, plan: ConflictPlan): TableModel {
+  const name = base.spec.name;
+  if (!plan.touches(name)) return base;
+  return {
+    spec: base.spec,
+    rows: base.rows,
+    createGenerator: () => base.createGenerator(),
+    createResolver(): RelationResolver {
+      const resolve = base.createResolver();
+      const apply = createConflictRowApplier(plan, name)!;
+      return (row, index) => {
+        resolve?.(row, index);
+        apply(row, index);
+      };
+    },
+  };
+}
+
+/**
+ * Wraps a model so every path that writes its tables (stdout, chunked
+ * directories, workers) applies the plan right after relations resolve: the
+ * change is part of each row's resolution, a pure function of its index.
+ */
+export function withConflicts(model: CampusModel, plan: ConflictPlan): ConflictModel {
+  const tables = model.tables.map((t) => injected(t, plan));
+  tables.push(conflictsTable(plan));
+  const byName = new Map(tables.map((t) => [t.spec.name, t]));
+  return {
+    ...model,
+    tables,
+    conflicts: plan,
+    table(name: string): TableModel {
+      return byName.get(name) ?? model.table(name);
+    },
+  };
+}
+
+/** The conflict plan of a model built with --conflicts, if any. */
+export function conflictPlanOf(model: CampusModel): ConflictPlan | undefined {
+  return (model as Partial<ConflictModel>).conflicts;
+}

@@ -1,0 +1,274 @@
+import { Permutation } from '../random/permutation.js';
+import { hashKey, hashKey2, streamId } from '../random/hash.js';
+import { semesterOneScore } from '../model/grades.js';
+import { pairRelation, pairText, timesOverlap, type PairRelation } from './overlap.js';
+import { newRecord, type PlanState } from './plan-state.js';
+import { decoyTarget } from './inject-timetable.js';
+import type { Difficulty } from './options.js';
+
+const S_PICK = streamId('conflicts.student-pick');
+
+/** Overlapping pairs among a list of sections of one semester. */
+function overlapPairs(st: PlanState, list: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let a = 0; a < list.length; a++)
+    for (let b = a + 1; b < list.length; b++) if (timesOverlap(st.time(list[a]!), st.time(list[b]!))) out.push([list[a]!, list[b]!]);
+  return out;
+}
+
+function samePairs(a: [number, number][], b: [number, number][]): boolean {
+  const key = (p: [number, number]) => (p[0] < p[1] ? `${p[0]},${p[1]}` : `${p[1]},${p[0]}`);
+  const ka = a.map(key).sort();
+  const kb = b.map(key).sort();
+  return ka.length === kb.length && ka.every((x, i) => x === kb[i]);
+}
+
+/** u's semester-sem sections with enrollment pick m moved to section y. */
+function withMove(st: PlanState, u: number, sem: number, m: number, y: number): number[] {
+  const list = st.studentSections(u, sem);
+  list[m] = y;
+  return list;
+}
+
+/** A target section y can take one more student: unchanged room, seats left in it, courses new to the student. */
+function canGain(st: PlanState, y: number, courses: readonly number[]): boolean {
+  if (st.claimed.has(y) && !st.gainTargets.has(y)) return false;
+  const r = st.room(y);
+  if (st.roomCapacity.has(r) || st.count(y) + 1 > st.roomCap(r)) return false;
+  return !courses.includes(st.course(y));
+}
+
+function wanted(difficulty: Difficulty, rel: PairRelation): boolean {
+  return difficulty === 'simple' ? rel === 'simple' : difficulty === 'medium' ? rel === 'medium' : rel === 'complex';
+}
+
+/**
+ * Student time clashes: a student's semester-1 enrollment that no semester-2
+ * course builds on (a "free" pick, so no prerequisite depends on it) moves to
+ * a section in the same slot as another of the student's sections, of a new
+ * course (the student's gpa is recomputed with its credits). The source
+ * section loses one enrollment and the target gains one; the target is a
+ * section no other change touches, with a seat left in its room.
+ */
+export function injectStudentClashes(st: PlanState, n: number, difficulty: Difficulty): number {
+  const cp = st.cp;
+  const order = new Permutation(cp.S, hashKey(st.seed, streamId('conflicts.order.student_time_clash'), 0));
+  const wantDecoys = difficulty === 'complex' ? decoyTarget(n) : 0;
+  const far = difficulty === 'complex';
+  let made = 0;
+  let decoys = 0;
+
+  const record = (u: number, x: number, ex: number, y: number, ey: number, decoy: boolean, group: number): void => {
+    const r = newRecord('student_time_clash', difficulty, decoy, group);
+    r.student = cp.studentOf(u);
+    const swap = x > y;
+    r.section = swap ? y : x;
+    r.otherSection = swap ? x : y;
+    r.enrollment = swap ? ey : ex;
+    r.otherEnrollment = swap ? ex : ey;
+    r.semester = 0;
+    r.day = st.time(x).day;
+    r.detail = pairText(st.time(r.section), st.time(r.otherSection));
+    st.records.push(r);
+  };
+
+  /** Moves free pick m of u next to pick m2 (section z), if a target relating as `ok` exists. */
+  const tryMove = (
+    u: number,
+    m: number,
+    m2: number,
+    ok: (rel: PairRelation) => boolean,
+    expect: (z: number, y: number) => [number, number][],
+    adjacent = false,
+  ): number => {
+    const list = st.studentSections(u, 0);
+    const z = list[m2]!;
+    const x = list[m]!;
+    const courses = list.filter((_, i) => i !== m).map((i) => st.course(i));
+    const cands = adjacent ? st.adjacentSlot(z, far) : st.sameSlot(z, far);
+    for (const y of cands) {
+      if (!ok(pairRelation(st.time(z), st.time(y)))) continue;
+      if (!canGain(st, y, courses)) continue;
+      const moved = list.slice();
+      moved[m] = y;
+      if (!samePairs(overlapPairs(st, moved), expect(z, y))) continue;
+      st.moveEnrollment(u, st.enrollmentIndex(u, 0, m), y, x);
+      st.claimed.add(y);
+      st.gainTargets.add(y);
+      return y;
+    }
+    return -1;
+  };
+
+  /** Free picks m and mb of u both join pick mz's slot: z overlaps each, the two share no week. */
+  const tryChain = (u: number, m: number, mb: number, mz: number): boolean => {
+    const list = st.studentSections(u, 0);
+    const z = list[mz]!;
+    const tz = st.time(z);
+    const cands = [...st.sameSlot(z, far)].filter((y) => {
+      const rel = pairRelation(tz, st.time(y));
+      return (rel === 'complex' || rel === 'medium') && (!st.claimed.has(y) || st.gainTargets.has(y));
+    });
+    const courses = list.filter((_, i) => i !== m && i !== mb).map((i) => st.course(i));
+    for (let a = 0; a < cands.length; a++) {
+      for (let b = a + 1; b < cands.length; b++) {
+        const y1 = cands[a]!;
+        const y2 = cands[b]!;
+        if (pairRelation(st.time(y1), st.time(y2)) !== 'decoy-weeks' || st.course(y1) === st.course(y2)) continue;
+        if (!canGain(st, y1, courses) || !canGain(st, y2, courses)) continue;
+        const moved = list.slice();
+        moved[m] = y1;
+        moved[mb] = y2;
+        if (!samePairs(overlapPairs(st, moved), [[z, y1], [z, y2]])) continue;
+        const e = (mm: number) => st.enrollmentIndex(u, 0, mm);
+        st.moveEnrollment(u, e(m), y1, list[m]!);
+        st.moveEnrollment(u, e(mb), y2, list[mb]!);
+        st.claimed.add(y1);
+        st.gainTargets.add(y1);
+        st.claimed.add(y2);
+        st.gainTargets.add(y2);
+        st.studentsClaimed.add(u);
+        const group = st.records.length;
+        record(u, z, e(mz), y1, e(m), false, group);
+        record(u, z, e(mz), y2, e(mb), false, group);
+        record(u, y1, e(m), y2, e(mb), true, group);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  for (let k = 0; k < cp.S && (made < n || decoys < wantDecoys); k++) {
+    const u = order.forward(k);
+    if (st.studentsClaimed.has(u)) continue;
+    const k1 = cp.load1(u);
+    const k2 = cp.load2(u);
+    if (k1 - k2 < 1 || k1 < 2) continue;
+    const h = hashKey(st.seed, S_PICK, u);
+    const m = k2 + (h % (k1 - k2));
+    const others = Array.from({ length: k1 }, (_, i) => i).filter((i) => i !== m);
+    const m2 = others[(h >>> 8) % others.length]!;
+    const e = (mm: number) => st.enrollmentIndex(u, 0, mm);
+    if (made < n) {
+      // A chain: two free picks join a third section, which overlaps both; the two share no week.
+      if (difficulty === 'complex' && n - made >= 2 && made % 3 === 0 && k1 - k2 >= 2 && k1 >= 3) {
+        const mb = m === k1 - 1 ? m - 1 : m + 1;
+        const mz = others.find((i) => i !== mb)!;
+        if (tryChain(u, m, mb, mz)) {
+          made += 2;
+          continue;
+        }
+      }
+      const y = tryMove(u, m, m2, (rel) => wanted(difficulty, rel), (z, yy) => [[z, yy]]);
+      if (y >= 0) {
+        st.studentsClaimed.add(u);
+        record(u, st.studentSections(u, 0)[m2]!, e(m2), y, e(m), false, st.records.length);
+        made++;
+      }
+    } else {
+      const adjacent = decoys % 2 === 1;
+      const y = tryMove(u, m, m2, (rel) => rel === (adjacent ? 'decoy-adjacent' : 'decoy-weeks'), () => [], adjacent);
+      if (y >= 0) {
+        st.studentsClaimed.add(u);
+        record(u, st.studentSections(u, 0)[m2]!, e(m2), y, e(m), true, st.records.length);
+        decoys++;
+      }
+    }
+  }
+  return made;
+}
+
+
+/**
+ * Prerequisite violations. simple: a semester-2 enrollment moves to a
+ * same-slot section of a level-2 course whose prerequisite the student never
+ * took; medium: the prerequisite was taken but failed (score 40-59, gpa
+ * recomputed); complex: the prerequisite's semester-1 enrollment moved to
+ * another course in the same slot, so the successor lacks it; decoys: the
+ * prerequisite passed with exactly 60.
+ */
+export function injectPrerequisiteViolations(st: PlanState, n: number, difficulty: Difficulty): number {
+  const cp = st.cp;
+  const order = new Permutation(cp.S, hashKey(st.seed, streamId('conflicts.order.prerequisite_violation'), 0));
+  const wantDecoys = difficulty === 'complex' ? decoyTarget(n) : 0;
+  let made = 0;
+  let decoys = 0;
+  for (let k = 0; k < cp.S && (made < n || decoys < wantDecoys); k++) {
+    const u = order.forward(k);
+    if (st.studentsClaimed.has(u)) continue;
+    const k2 = cp.load2(u);
+    if (k2 < 1) continue;
+    const h = hashKey(st.seed, S_PICK, u);
+    const m = h % k2;
+    const e1 = st.enrollmentIndex(u, 0, m);
+    const e2 = st.enrollmentIndex(u, 1, m);
+    const v = st.studentSections(u, 1)[m]!;
+    const x = st.studentSections(u, 0)[m]!;
+    const sem1 = st.studentSections(u, 0);
+    const sem1Courses = sem1.map((i) => st.course(i));
+    const r = newRecord('prerequisite_violation', difficulty, made >= n, st.records.length);
+    r.student = cp.studentOf(u);
+    r.semester = 1;
+    if (made >= n) {
+      // Decoy: the prerequisite passed at exactly 60.
+      if (semesterOneScore(st.seed, u, m, true) === 60) continue;
+      st.setScore(u, e1, 60);
+      r.enrollment = e2;
+      r.otherEnrollment = e1;
+      r.section = v;
+      r.course = st.course(v);
+      r.detail = `prerequisite course ${st.course(x) + 1} passed with exactly 60`;
+      decoys++;
+    } else if (difficulty === 'simple') {
+      const sem2Courses = st.studentSections(u, 1).filter((_, i) => i !== m).map((i) => st.course(i));
+      let done = -1;
+      for (const y of st.sameSlot(v, false)) {
+        const c = st.course(y);
+        if (c === st.course(v) || sem1Courses.includes(c - cp.C1) || !canGain(st, y, sem2Courses)) continue;
+        if (overlapPairs(st, withMove(st, u, 1, m, y)).length > 0) continue;
+        st.moveEnrollment(u, e2, y, v);
+        st.claimed.add(y);
+        st.gainTargets.add(y);
+        done = y;
+        break;
+      }
+      if (done < 0) continue;
+      r.enrollment = e2;
+      r.section = done;
+      r.course = st.course(done);
+      r.detail = `requires course ${st.course(done) - cp.C1 + 1}, never taken`;
+      made++;
+    } else if (difficulty === 'medium') {
+      const score = 40 + (hashKey2(st.seed, S_PICK, u, 1) % 20);
+      st.setScore(u, e1, score);
+      r.enrollment = e2;
+      r.otherEnrollment = e1;
+      r.section = v;
+      r.course = st.course(v);
+      r.detail = `prerequisite course ${st.course(x) + 1} failed with ${score}`;
+      made++;
+    } else {
+      const others = sem1Courses.filter((_, i) => i !== m);
+      let done = -1;
+      for (const y of st.sameSlot(x, true)) {
+        if (st.course(y) === st.course(x) || !canGain(st, y, others)) continue;
+        if (overlapPairs(st, withMove(st, u, 0, m, y)).length > 0) continue;
+        st.moveEnrollment(u, e1, y, x);
+        st.claimed.add(y);
+        st.gainTargets.add(y);
+        done = y;
+        break;
+      }
+      if (done < 0) continue;
+      r.enrollment = e2;
+      r.otherEnrollment = e1;
+      r.section = v;
+      r.course = st.course(v);
+      r.detail = `prerequisite course ${st.course(x) + 1}: enrollment ${e1 + 1} is in section ${done + 1} of course ${st.course(done) + 1} instead`;
+      made++;
+    }
+    st.studentsClaimed.add(u);
+    st.records.push(r);
+  }
+  return made;
+}

@@ -1,0 +1,357 @@
+import { SLOTS, DAYS, newSectionTime, type CampusPlan, type SectionTime } from '../model/campus-plan.js';
+import { courseCredits, gradePoints, semesterOneScore } from '../model/grades.js';
+import { timesOverlap } from './overlap.js';
+import type { ConflictType, Difficulty } from './options.js';
+
+/** A change to one section row (global 0-based section index). */
+export interface SectionMod {
+  room?: number;
+  teacher?: number;
+  /** Enrollments moved in minus moved out. */
+  delta: number;
+  /** New capacity (a capacity_overflow anchor or decoy). */
+  capacity?: number;
+}
+
+/** A change to one enrollment row. */
+export interface EnrollmentMod {
+  /** New global 0-based section index. */
+  section?: number;
+  score?: number;
+}
+
+/** One row of the ground truth, with 0-based indices (-1: not involved). */
+export interface ConflictRecord {
+  type: ConflictType;
+  difficulty: Difficulty;
+  isDecoy: boolean;
+  /** Index of the first record of its group (a chain of sections shares one group). */
+  group: number;
+  semester: number;
+  day: number;
+  classroom: number;
+  teacher: number;
+  student: number;
+  section: number;
+  otherSection: number;
+  enrollment: number;
+  otherEnrollment: number;
+  course: number;
+  amount: number | null;
+  detail: string;
+}
+
+export function newRecord(type: ConflictType, difficulty: Difficulty, isDecoy: boolean, group: number): ConflictRecord {
+  return {
+    type, difficulty, isDecoy, group,
+    semester: -1, day: 0, classroom: -1, teacher: -1, student: -1, section: -1, otherSection: -1,
+    enrollment: -1, otherEnrollment: -1, course: -1, amount: null, detail: '',
+  };
+}
+
+/**
+ * The injector's working state: every change decided so far and the
+ * effective timetable they give (rooms, teachers, counts), read through the
+ * campus plan's arithmetic for everything unchanged. Section times never
+ * change: the injector only chooses partners whose times already relate as
+ * wanted, so no change can ripple into students' or teachers' other slots.
+ */
+export class PlanState {
+  readonly cp: CampusPlan;
+  readonly seed: number;
+  readonly P: number;
+  readonly sectionMods = new Map<number, SectionMod>();
+  readonly enrollmentMods = new Map<number, EnrollmentMod>();
+  /** Students (0-based index) whose gpa is recomputed. */
+  readonly studentGpa = new Map<number, number>();
+  /** Overload anchors and decoys: the new max_weekly_periods. */
+  readonly teacherMax = new Map<number, number>();
+  /** Teachers that gained sections: max_weekly_periods is raised to at least this peak. */
+  readonly teacherFloor = new Map<number, number>();
+  readonly roomCapacity = new Map<number, number>();
+  /** Sections taking part in a structural change (moved, reassigned, gaining, capacity set). */
+  readonly claimed = new Set<number>();
+  readonly countTouched = new Set<number>();
+  /** Sections that gained moved enrollments (they may gain more, within their room's seats). */
+  readonly gainTargets = new Set<number>();
+  readonly roomsTouched = new Set<number>();
+  readonly teachersTouched = new Set<number>();
+  /** Spread positions u of students already used. */
+  readonly studentsClaimed = new Set<number>();
+  readonly records: ConflictRecord[] = [];
+  private readonly roomExtra = new Map<number, number[]>();
+  private readonly teacherExtra = new Map<number, number[]>();
+  // Caches indexed by global section (filled lazily): an array lookup, not a Map (the plan's hot path).
+  private readonly timeCache: (SectionTime | undefined)[];
+  private readonly countCache: Int32Array;
+  private readonly capCache: Int32Array;
+
+  constructor(cp: CampusPlan) {
+    this.cp = cp;
+    this.seed = cp.seed;
+    this.P = cp.P;
+    this.capCache = new Int32Array(cp.R).fill(-1);
+    this.timeCache = new Array<SectionTime | undefined>(2 * cp.P);
+    this.countCache = new Int32Array(2 * cp.P).fill(-1);
+  }
+
+  semOf(i: number): number {
+    return i >= this.P ? 1 : 0;
+  }
+
+  jOf(i: number): number {
+    return i >= this.P ? i - this.P : i;
+  }
+
+  time(i: number): SectionTime {
+    let t = this.timeCache[i];
+    if (t === undefined) {
+      t = this.cp.sectionTime(this.semOf(i), this.jOf(i), newSectionTime());
+      this.timeCache[i] = t;
+    }
+    return t;
+  }
+
+  baseRoom(i: number): number {
+    return Math.floor(this.jOf(i) / SLOTS);
+  }
+
+  room(i: number): number {
+    return this.sectionMods.get(i)?.room ?? this.baseRoom(i);
+  }
+
+  baseTeacher(i: number): number {
+    return this.cp.teacherOfSection(this.jOf(i));
+  }
+
+  teacher(i: number): number {
+    return this.sectionMods.get(i)?.teacher ?? this.baseTeacher(i);
+  }
+
+  course(i: number): number {
+    return this.cp.courseOfSection(this.semOf(i), this.jOf(i));
+  }
+
+  credits(course: number): number {
+    return courseCredits(this.seed, course);
+  }
+
+  baseCount(i: number): number {
+    let c = this.countCache[i]!;
+    if (c < 0) {
+      c = this.cp.sectionEnrolled(this.semOf(i), this.jOf(i));
+      this.countCache[i] = c;
+    }
+    return c;
+  }
+
+  count(i: number): number {
+    return this.baseCount(i) + (this.sectionMods.get(i)?.delta ?? 0);
+  }
+
+  roomCap(r: number): number {
+    const o = this.roomCapacity.get(r);
+    if (o !== undefined) return o;
+    if (this.capCache[r]! < 0) this.capCache[r] = this.cp.roomCapacity(r);
+    return this.capCache[r]!;
+  }
+
+  mod(i: number): SectionMod {
+    let m = this.sectionMods.get(i);
+    if (!m) {
+      m = { delta: 0 };
+      this.sectionMods.set(i, m);
+    }
+    return m;
+  }
+
+  /** Moves section i into room r (its times unchanged). */
+  moveToRoom(i: number, r: number): void {
+    const from = this.room(i);
+    this.mod(i).room = r;
+    const key = this.semOf(i) * this.cp.R + r;
+    const list = this.roomExtra.get(key) ?? [];
+    list.push(i);
+    this.roomExtra.set(key, list);
+    this.roomsTouched.add(from);
+    this.roomsTouched.add(r);
+    this.claimed.add(i);
+  }
+
+  /** Gives section i to teacher t. */
+  assignTeacher(i: number, t: number): void {
+    const from = this.teacher(i);
+    this.mod(i).teacher = t;
+    const key = this.semOf(i) * this.cp.T + t;
+    const list = this.teacherExtra.get(key) ?? [];
+    list.push(i);
+    this.teacherExtra.set(key, list);
+    this.teachersTouched.add(from);
+    this.teachersTouched.add(t);
+    this.claimed.add(i);
+  }
+
+  addDelta(i: number, d: number): void {
+    this.mod(i).delta += d;
+    this.countTouched.add(i);
+    this.roomsTouched.add(this.room(i));
+  }
+
+  /** Sections in room r in semester sem (effective). */
+  roomSections(sem: number, r: number): number[] {
+    const out: number[] = [];
+    for (let g = 0; g < SLOTS; g++) {
+      const i = sem * this.P + g + SLOTS * r;
+      if (this.room(i) === r) out.push(i);
+    }
+    for (const i of this.roomExtra.get(sem * this.cp.R + r) ?? []) if (this.room(i) === r && !out.includes(i)) out.push(i);
+    return out;
+  }
+
+  /** Sections taught by t in semester sem (effective). */
+  teacherSections(sem: number, t: number): number[] {
+    const out: number[] = [];
+    for (let j = t; j < this.P; j += this.cp.T) {
+      const i = sem * this.P + j;
+      if (this.teacher(i) === t) out.push(i);
+    }
+    for (const i of this.teacherExtra.get(sem * this.cp.T + t) ?? []) if (this.teacher(i) === t && !out.includes(i)) out.push(i);
+    return out;
+  }
+
+  /** Sections of `among` (other than x) whose times overlap x's. */
+  overlapping(x: number, among: readonly number[]): number[] {
+    const tx = this.time(x);
+    return among.filter((i) => i !== x && timesOverlap(tx, this.time(i)));
+  }
+
+  /** Weekly periods of teacher t: the peak over semesters and weeks, and the plain sum per semester. */
+  teacherLoad(t: number): { peak: number; peakSem: number; sum: number; low: number } {
+    let peak = 0;
+    let peakSem = 0;
+    let sum = 0;
+    let low = 0;
+    for (let sem = 0; sem < 2; sem++) {
+      const week = new Int32Array(21);
+      let s = 0;
+      for (const i of this.teacherSections(sem, t)) {
+        const tm = this.time(i);
+        const len = tm.end - tm.start + 1;
+        s += len;
+        for (let w = tm.weekStart; w <= tm.weekEnd; w++) {
+          if (tm.parity === 'all' || (tm.parity === 'odd') === (w % 2 === 1)) week[w]! += len;
+        }
+      }
+      let p = 0;
+      let lo = Infinity;
+      for (let w = 1; w <= 20; w++) p = Math.max(p, week[w]!);
+      for (let w = 1; w <= 16; w++) lo = Math.min(lo, week[w]!);
+      if (p > peak) {
+        peak = p;
+        peakSem = sem;
+        low = lo;
+      }
+      sum = Math.max(sum, s);
+    }
+    return { peak, peakSem, sum, low };
+  }
+
+  // --- students --------------------------------------------------------------
+
+  enrollmentIndex(u: number, sem: number, m: number): number {
+    return this.cp.firstEnrollment(u) + (sem === 0 ? m : this.cp.load1(u) + m);
+  }
+
+  /** Global section of pick m of u in semester sem, before any change. */
+  basePickSection(u: number, sem: number, m: number): number {
+    const j = this.cp.pickSection(u, m);
+    return sem === 0 ? j : this.P + this.cp.successorSection(j);
+  }
+
+  /** Effective global sections of u's enrollments in semester sem. */
+  studentSections(u: number, sem: number): number[] {
+    const k = sem === 0 ? this.cp.load1(u) : this.cp.load2(u);
+    const out: number[] = [];
+    const e0 = this.cp.firstEnrollment(u) + (sem === 0 ? 0 : this.cp.load1(u));
+    for (let m = 0; m < k; m++) {
+      const mod = this.enrollmentMods.size === 0 ? undefined : this.enrollmentMods.get(e0 + m);
+      out.push(mod?.section ?? this.basePickSection(u, sem, m));
+    }
+    return out;
+  }
+
+  /** Pairs of u's sections (same semester) whose times overlap. */
+  studentOverlapPairs(u: number, sem: number): [number, number][] {
+    const s = this.studentSections(u, sem);
+    const out: [number, number][] = [];
+    for (let a = 0; a < s.length; a++)
+      for (let b = a + 1; b < s.length; b++) if (timesOverlap(this.time(s[a]!), this.time(s[b]!))) out.push([s[a]!, s[b]!]);
+    return out;
+  }
+
+  /** Moves enrollment e of spread position u from section `from` to `to` (a semester-1 move recomputes the gpa). */
+  moveEnrollment(u: number, e: number, to: number, from: number): void {
+    const m = this.enrollmentMods.get(e) ?? {};
+    m.section = to;
+    this.enrollmentMods.set(e, m);
+    this.addDelta(from, -1);
+    this.addDelta(to, 1);
+    if (to < this.P) this.studentGpa.set(this.cp.studentOf(u), this.gpa(u));
+  }
+
+  setScore(u: number, e: number, score: number): void {
+    const m = this.enrollmentMods.get(e) ?? {};
+    m.score = score;
+    this.enrollmentMods.set(e, m);
+    this.studentGpa.set(this.cp.studentOf(u), this.gpa(u));
+  }
+
+  /** The students table's gpa formula over u's effective semester-1 enrollments. */
+  gpa(u: number): number {
+    const k1 = this.cp.load1(u);
+    const k2 = this.cp.load2(u);
+    let points = 0;
+    let credits = 0;
+    for (let m = 0; m < k1; m++) {
+      const e = this.enrollmentIndex(u, 0, m);
+      const mod = this.enrollmentMods.get(e);
+      const c = this.course(mod?.section ?? this.basePickSection(u, 0, m));
+      const cr = this.credits(c);
+      points += gradePoints(mod?.score ?? semesterOneScore(this.seed, u, m, m < k2)) * cr;
+      credits += cr;
+    }
+    return credits === 0 ? 0 : Math.round((points / credits) * 100) / 100;
+  }
+
+  /** Same-slot sections of section i in other rooms, from a starting room offset (near or far). */
+  *sameSlot(i: number, far: boolean, limit = 48): Generator<number> {
+    const sem = this.semOf(i);
+    const j = this.jOf(i);
+    const g = j % SLOTS;
+    const r = Math.floor(j / SLOTS);
+    const R = this.cp.R;
+    const off = far ? Math.max(1, Math.floor(R / 2)) : 1;
+    const n = Math.min(R - 1, limit);
+    for (let k = 0; k < n; k++) {
+      let r2 = (r + off + k) % R;
+      if (r2 === r) r2 = (r2 + 1) % R;
+      yield sem * this.P + g + SLOTS * r2;
+    }
+  }
+
+  /** Sections in the block right after (or before) section i's on the same day. */
+  *adjacentSlot(i: number, far: boolean, limit = 48): Generator<number> {
+    const sem = this.semOf(i);
+    const j = this.jOf(i);
+    const g = j % SLOTS;
+    const block = Math.floor(g / DAYS);
+    const r = Math.floor(j / SLOTS);
+    const R = this.cp.R;
+    const off = far ? Math.floor(R / 2) : 0;
+    for (const nb of [block + 1, block - 1]) {
+      if (nb < 0 || nb >= 5) continue;
+      const g2 = g + (nb - block) * DAYS;
+      for (let k = 0; k < Math.min(R, limit); k++) yield sem * this.P + g2 + SLOTS * ((r + off + k) % R);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import type { Batch } from '../sources/batch.js';
+import type { Row } from '../model/schema.js';
+import type { ConflictPlan } from '../conflicts/plan.js';
+
+/**
+ * Applies a conflict plan to one row of a table, in place: a pure function of
+ * (plan, table, row index), so any batch split, chunk or worker gives the
+ * same rows. Returns null for a table the plan leaves alone.
+ */
+export function createConflictRowApplier(plan: ConflictPlan, table: string): ((row: Row, index: number) => void) | null {
+  if (!plan.touches(table)) return null;
+  switch (table) {
+    case 'sections':
+      return (row, i) => {
+        const m = plan.section(i);
+        if (!m) return;
+        if (m.room !== undefined) row.classroom_id = m.room + 1;
+        if (m.teacher !== undefined) row.teacher_id = m.teacher + 1;
+        const enrolled = (row.enrolled as number) + m.delta;
+        row.enrolled = enrolled;
+        if (m.capacity !== undefined) row.capacity = m.capacity;
+        else if (enrolled > (row.capacity as number)) row.capacity = enrolled;
+      };
+    case 'enrollments':
+      return (row, i) => {
+        const m = plan.enrollment(i);
+        if (!m) return;
+        if (m.section !== undefined) row.section_id = m.section + 1;
+        if (m.score !== undefined) row.score = m.score;
+      };
+    case 'students':
+      return (row, i) => {
+        const g = plan.studentGpa(i);
+        if (g !== undefined) row.gpa = g;
+      };
+    case 'teachers':
+      return (row, i) => {
+        row.max_weekly_periods = plan.teacherMax(i, row.max_weekly_periods as number);
+      };
+    case 'classrooms':
+      return (row, i) => {
+        const c = plan.roomCapacity(i);
+        if (c !== undefined) row.capacity = c;
+      };
+    default:
+      return null;
+  }
+}
+
+/** The batch form of createConflictRowApplier: the pure core of the stage. */
+export function createConflictApplier(plan: ConflictPlan, table: string): ((batch: Batch) => Batch) | null {
+  const apply = createConflictRowApplier(plan, table);
+  if (!apply) return null;
+  return (batch) => {
+    const rows = batch.rows;
+    for (let k = 0; k < rows.length; k++) apply(rows[k]!, batch.start + k);
+    return batch;
+  };
+}
+
+/**
+ * The conflict-injection stage, after relations, for a model built without
+ * the plan (runs build the plan into the model instead: conflict-model.ts).
+ */
+export function conflictsStage(plan: ConflictPlan, table: string): Transform {
+  const apply = createConflictApplier(plan, table);
+  return new Transform({
+    objectMode: true,
+    highWaterMark: 1,
+    transform(batch: Batch, _enc, done: TransformCallback) {
+      done(null, apply ? apply(batch) : batch);
+    },
+  });
+}
