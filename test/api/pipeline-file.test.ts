@@ -78,7 +78,7 @@ describe('megagen run ./my-pipeline.mjs runs a user pipeline file', () => {
   it('an unknown preset name mentions pipeline files', () => {
     const r = megagen(['run', 'campsu', '-o', '-']);
     assert.equal(r.status, 2);
-    assert.match(r.stderr.trimEnd(), /^megagen: unknown preset "campsu" \(choose from: campus, students, timetable, or give a pipeline file like \.\/my-pipeline\.mjs\)$/);
+    assert.match(r.stderr.trimEnd(), /^megagen: unknown preset "campsu" \(choose from: campus, students, timetable, conflicts, or give a pipeline file like \.\/my-pipeline\.mjs\)$/);
   });
 
   it('loadPipelineFile errors are MegagenErrors with code ERR_PIPELINE', async () => {
