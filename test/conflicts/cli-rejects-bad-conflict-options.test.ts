@@ -6,8 +6,8 @@ const CASES: [string[], RegExp][] = [
   [['--conflicts', '-0.1'], /--conflicts must be a share from 0 to 1.*"-0\.1"/],
   [['--conflicts', '1.5'], /--conflicts must be a share from 0 to 1.*"1\.5"/],
   [['--conflicts', 'abc'], /--conflicts must be a share from 0 to 1.*"abc"/],
-  [['--conflicts', '0.1', '--conflict-types', 'room_double_booking,ghost_type'], /--conflict-types.*ghost_type/],
-  [['--conflicts', '0.1', '--conflict-difficulty', 'hard'], /--conflict-difficulty.*simple, medium, complex.*"hard"/],
+  [['--conflicts', '0.1', '--conflict-types', 'room_double_booking,ghost_type'], /unknown conflict type "ghost_type" \(choose from: room_double_booking, /],
+  [['--conflicts', '0.1', '--conflict-difficulty', 'hard'], /unknown conflict difficulty "hard" \(choose from: simple, medium, complex\)/],
   [['--conflicts', '0.9'], /--conflicts 0\.9 is too high for room_double_booking at this size: at most 0\.\d+/],
 ];
 
