@@ -10,9 +10,13 @@
  *   node dist/benchmarks/baseline-faker.js --emit N > rows.ndjson   the generator
  *   node dist/benchmarks/baseline-faker.js --records N              the scenario (measures --emit in a fresh process)
  *
- * Machine: 2 cores, Node 20.20.2, Linux. Date: 2026-11-27. Medians of 3 runs
- * (`npm run bench`), 10^5 rows: see the table printed by run-all.ts and the
- * issue's closing note for the numbers.
+ * Machine: 2 cores (AMD EPYC), Node 20.20.2, Linux, SHARED with other jobs
+ * (load average ~17 during the run), main at c6585fc, 2026-11-27 14:42Z,
+ * `npm run bench`, medians of 3 runs.
+ *   10^5 rows: 5.55 s whole command (18,013 rows/s); the loop alone 20,787
+ *   rows/s wall, 79,810 rows/CPU-s; peak RSS 107 MB (mostly faker itself).
+ * (The issue measured ~100,000 rows/s on a quiet machine: the same code, at
+ * the machine's full speed; compare ratios, which both sides share.)
  * Reading: faker's per-call overhead (locale lookups, Date objects for
  * birthdates, e-mail building) dominates; JSON.stringify is a small share.
  */
