@@ -63,6 +63,16 @@ function tryMountTmpfs(dir: string, size: string): boolean {
   }
 }
 
+test('an unwritable parent directory (a read-only mount) gives one line and exit 1', (t) => {
+  const mnt = tempDir('megagen-ro-');
+  if (!tryMountTmpfs(mnt, '1m,ro')) return t.skip('cannot mount a tmpfs here (needs root)');
+  try {
+    oneLineError(megagen([...SMALL, '-o', join(mnt, 'out')]), 1, /cannot create output directory .*: read-only file system/);
+  } finally {
+    execFileSync('umount', [mnt]);
+  }
+});
+
 test('a full disk (ENOSPC) gives one line, leaves no partial file under a final name, and --resume finishes once space is freed', (t) => {
   const mnt = tempDir('megagen-enospc-');
   if (!tryMountTmpfs(mnt, '1m')) return t.skip('cannot mount a tmpfs here (needs root)');
