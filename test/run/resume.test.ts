@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLI, fileHashes, listFiles, megagen, tempDir } from './helpers.js';
 
-const ARGS = ['run', 'campus', '--records', '150000', '--chunk-size', '4000', '--max-file-size', '0.1', '--format', 'ndjson,csv'];
+const ARGS = ['run', 'campus', '--records', '100000', '--chunk-size', '3000', '--max-file-size', '0.1', '--format', 'ndjson,csv'];
 
 function journalLines(dir: string): number {
   try {

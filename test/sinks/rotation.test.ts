@@ -19,16 +19,16 @@ for (const compress of ['gzip', 'brotli', 'none'] as const) {
   test(`rotation (${compress}): many parts, none over --max-file-size, each whole, together equal to the unrotated stream`, async () => {
     const maxMb = compress === 'none' ? 0.2 : 0.04;
     const dir = join(tempDir(), 'rot');
-    await runPipeline(students, { records: 30_000, output: dir, chunkSize: 20_000, maxFileSizeMb: maxMb, compress, formats: ['ndjson', 'json', 'csv', 'sql'] });
+    await runPipeline(students, { records: 15_000, output: dir, chunkSize: 10_000, maxFileSizeMb: maxMb, compress, formats: ['ndjson', 'json', 'csv', 'sql'] });
     const whole = join(tempDir(), 'whole');
-    await runPipeline(students, { records: 30_000, output: whole, chunkSize: 20_000, compress });
+    await runPipeline(students, { records: 15_000, output: whole, chunkSize: 10_000, compress });
     const m = readManifestFile(dir);
     const files = m.tables.students!.files;
     const byFormat = (f: string) => files.filter((x) => x.format === f);
     for (const format of ['ndjson', 'json', 'csv', 'sql']) {
       const parts = byFormat(format);
       assert.ok(parts.length >= 6, `${format}: only ${parts.length} parts`);
-      assert.equal(parts.reduce((s, p) => s + p.rows, 0), 30_000);
+      assert.equal(parts.reduce((s, p) => s + p.rows, 0), 15_000);
       for (const p of parts) {
         const size = statSync(join(dir, p.path)).size;
         assert.equal(size, p.bytes);

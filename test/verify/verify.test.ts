@@ -11,7 +11,7 @@ import { decompress, megagen, tempDir } from '../run/helpers.js';
 
 const base = tempDir();
 const clean = join(base, 'clean');
-const ready = runPipeline(campus, { records: 15_000, output: clean, chunkSize: 4000, formats: ['ndjson', 'json', 'csv', 'sql'], maxFileSizeMb: 0.05 });
+const ready = runPipeline(campus, { records: 8000, output: clean, chunkSize: 2500, formats: ['ndjson', 'json', 'csv', 'sql'], maxFileSizeMb: 0.05 });
 
 let n = 0;
 async function copy(): Promise<string> {
