@@ -9,7 +9,8 @@ import { mysqlDialect, parseMysqlString } from '../../lib/formats/sql-dialect-my
 import { sqlDialect, sqlValue } from '../../lib/formats/sql-dialect.js';
 import { compileSqlTuple, sqlBlockFormat } from '../../lib/formats/sql.js';
 import { schemaSql } from '../../lib/formats/sql-schema.js';
-import type { TableSpec } from '../../lib/model/schema.js';
+import type { Row, TableSpec } from '../../lib/model/schema.js';
+import { SqlInsertParser } from '../../lib/verify/sql-reader.js';
 
 const CLI = fileURLToPath(new URL('../../cli/megagen.js', import.meta.url));
 
@@ -91,6 +92,29 @@ test('MySQL INSERT rows: DATETIME without the zone designator, booleans, NULL, e
   assert.equal(sqlBlockFormat(spec).partHeader, '', 'PostgreSQL parts are unchanged');
 });
 
+test('MySQL parts with hostile strings read back through the SQL part reader (cat, verify), fed in small pieces', () => {
+  const f = sqlBlockFormat(spec, { dialect: 'mysql', rowsPerInsert: 3 });
+  const rows: Row[] = HOSTILE.map((s, i) => ({ id: i + 1, email: s, kind: 'a', bio: i % 2 ? null : s, at: '2025-08-20T12:48:19Z', ok: i % 2 === 0, parent_id: null }));
+  let text = f.partHeader;
+  rows.forEach((r, i) => (text += f.row(r, i)));
+  text += f.blockEnd + f.partFooter;
+  for (const piece of [1, 7, 1 << 20]) {
+    const got: unknown[][] = [];
+    const p = new SqlInsertParser((table, cols, values) => {
+      assert.equal(table, 'people');
+      assert.deepEqual(cols, spec.columns.map((c) => c.name));
+      got.push(values);
+    }, { backslashEscapes: true });
+    for (let i = 0; i < text.length; i += piece) p.write(text.slice(i, i + piece));
+    p.end();
+    assert.deepEqual(
+      got,
+      rows.map((r) => [r.id, r.email, r.kind, r.bio, '2025-08-20 12:48:19', r.ok, null]),
+      `pieces of ${piece}`,
+    );
+  }
+});
+
 test('megagen run --format sql --sql-dialect mysql writes MySQL schema and parts; --sql-dialect needs --format sql', () => {
   const dir = mkdtempSync(join(tmpdir(), 'megagen-mysql-'));
   try {
@@ -101,6 +125,8 @@ test('megagen run --format sql --sql-dialect mysql writes MySQL schema and parts
     const part = readFileSync(join(out, 'enrollments/enrollments-000000-000.sql'), 'utf8');
     assert.match(part, /^SET NAMES utf8mb4;\nINSERT INTO `enrollments` \(`id`, /);
     assert.doesNotMatch(part, /\d\dT\d\d:\d\d:\d\dZ/);
+    const verify = spawnSync(process.execPath, [CLI, 'verify', out], { encoding: 'utf8' });
+    assert.equal(verify.status, 0, verify.stderr);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     assert.equal(manifest.config.sqlDialect, 'mysql');
     const load = spawnSync(process.execPath, [CLI, 'load', out, '--db', 'postgres://u@127.0.0.1:1/x'], { encoding: 'utf8' });
