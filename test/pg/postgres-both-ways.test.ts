@@ -64,3 +64,28 @@ test('campus at 10^5 records loads the same rows through COPY, megagen load and 
   assert.deepEqual(await tableDigests(loadDb!.url, TABLES), viaCopy, 'megagen load = COPY sink (rows and checksums)');
   assert.deepEqual(await tableDigests(psqlDb!.url, TABLES), viaCopy, 'plain psql = COPY sink (rows and checksums)');
 });
+
+test('the conflicts preset (campus with injected conflicts and its conflicts table) loads both ways with the same rows', { skip }, async () => {
+  const records = '20000';
+  const want = expectedRows('conflicts', Number(records));
+  const tables = [...want.keys()];
+  assert.ok(tables.includes('conflicts'), 'the conflicts preset has a conflicts table');
+  const copyDb = await createTestDatabase('conflicts_copy');
+  const loadDb = await createTestDatabase('conflicts_load');
+  try {
+    const out = join(dir, 'conflicts-sql');
+    const gen = await megagen(['run', 'conflicts', '--records', records, '--format', 'sql', '-o', out]);
+    assert.equal(gen.code, 0, gen.stderr);
+    const copy = await megagen(['run', 'conflicts', '--records', records, '--sink', copyDb.url]);
+    assert.equal(copy.code, 0, copy.stderr);
+    const load = await megagen(['load', out, '--db', loadDb.url]);
+    assert.equal(load.code, 0, load.stderr);
+    const viaCopy = await tableDigests(copyDb.url, tables);
+    for (const [t, rows] of want) assert.equal(viaCopy.get(t)!.rows, rows, `${t} rows`);
+    assert.ok(viaCopy.get('conflicts')!.rows > 0, 'conflicts were injected');
+    assert.deepEqual(await tableDigests(loadDb.url, tables), viaCopy);
+  } finally {
+    await copyDb.drop();
+    await loadDb.drop();
+  }
+});
