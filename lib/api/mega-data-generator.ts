@@ -22,9 +22,9 @@ export interface MegaGenerationConfig {
   preset?: string | PipelineDefinition;
   tables?: readonly string[] | string;
   batchSize?: number;
-  /** Accepted and recorded; one process until the cluster lands (issue 4). */
+  /** Worker processes (the seed's max_workers); `megagen config --print` says what it does in this build. */
   maxWorkers?: number;
-  /** Accepted and recorded; not enforced until the cluster lands (issue 4). */
+  /** Memory limit of the whole run in MB (the seed's max_memory_mb); `megagen config --print` says what it does in this build. */
   maxMemoryMb?: number;
   /** true: gzip, false: none (default true). `compress` picks brotli. */
   enableCompression?: boolean;
@@ -46,7 +46,11 @@ export interface MegaGenerationConfig {
   compressLevel?: number;
   /** Rows per chunk: unit of work, file and checkpoint (default 1,000,000). */
   chunkSize?: number;
-  /** Accepted and recorded until conflict injection lands (issue 5). */
+  /** Share of eligible rows turned into labelled scheduling conflicts (0..1; `conflicts.rate`). */
+  conflicts?: number;
+  /** Conflict types to inject (`conflicts.types`; default all). */
+  conflictTypes?: readonly string[] | string;
+  /** simple, medium or complex (`conflicts.difficulty`). */
   conflictDifficulty?: 'simple' | 'medium' | 'complex';
   /** A config file (.yml/.yaml/.json) read first: fields given here win over it. */
   configFile?: string;

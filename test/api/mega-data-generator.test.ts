@@ -58,6 +58,14 @@ describe('new MegaDataGenerator(config).generateMegaDataset()', () => {
     bad({ preset: 42 }, /preset must be a non-empty string/);
   });
 
+  it('takes the conflict keys camelCase (conflicts, conflictDifficulty)', async () => {
+    const stdout = new Collector();
+    const r = await new MegaDataGenerator({ targetRecords: 20_000, conflicts: 0.01, conflictDifficulty: 'medium', tables: ['conflicts'], outputDir: '-', stdout }).generateMegaDataset();
+    const rows = parseLines(stdout.text());
+    assert.ok(rows.length > 0 && rows.length === r.tables[0]!.rows);
+    assert.ok(rows.every((c) => c.difficulty === 'medium'));
+  });
+
   it('an unknown preset name is a usage error', async () => {
     await assert.rejects(new MegaDataGenerator({ preset: 'nope' }).generateMegaDataset(), (e: unknown) => e instanceof MegagenError && e.code === 'ERR_UNKNOWN_PRESET');
   });
