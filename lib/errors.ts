@@ -8,7 +8,9 @@ export type MegagenErrorCode =
   | 'ERR_DATABASE'
   /** A user pipeline file or stage failed (bad export, throw on load, non-object row). */
   | 'ERR_PIPELINE'
-  | 'ERR_INTERNAL';
+  | 'ERR_INTERNAL'
+  /** A chunk failed on every try (cluster runs): the directory is left resumable. */
+  | 'ERR_CHUNK_FAILED';
 
 /** The one error class of megagen: a code and a message that names the bad value. */
 export class MegagenError extends Error {
