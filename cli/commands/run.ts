@@ -9,6 +9,11 @@ import type { PostgresRunSummary } from '../../lib/run/postgres-run.js';
 import { resolveRun, type ConfigArgs } from '../resolve-run.js';
 import { progressPrinter } from '../progress-lines.js';
 import { parseConflictRate, CONFLICT_TYPES } from '../../lib/conflicts/options.js';
+import { availableParallelism } from 'node:os';
+import { isExplicit } from '../../lib/config/resolve-config.js';
+import { parseClusterOptions, DEFAULT_MAX_RETRIES } from '../../lib/run/cluster-options.js';
+import { DEFAULT_MEMORY_MB } from '../../lib/run/cluster-memory.js';
+import { createProgressReporter } from '../../lib/monitor/progress-reporter.js';
 
 export interface RunArgs extends PostgresSinkArgs, ConfigArgs {
   preset?: string;
@@ -29,6 +34,10 @@ export interface RunArgs extends PostgresSinkArgs, ConfigArgs {
   conflicts?: string;
   conflictTypes?: string[];
   conflictDifficulty?: string;
+  workers?: string;
+  memory?: string;
+  maxRetries?: string;
+  shard?: string;
 }
 
 export function runBuilder(y: Argv): Argv<RunArgs> {
@@ -54,7 +63,11 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .option('force', { type: 'boolean', describe: 'replace the megagen files of a non-empty output directory' })
     .option('conflicts', { type: 'string', describe: 'share of eligible rows turned into labelled scheduling conflicts, 0..1 or 2% (default 0; preset conflicts: 0.02)' })
     .option('conflict-types', { type: 'string', array: true, describe: `conflict types to inject (default all: ${CONFLICT_TYPES.join(', ')})` })
-    .option('conflict-difficulty', { type: 'string', describe: 'simple | medium | complex (default simple)' }) as unknown as Argv<RunArgs>;
+    .option('conflict-difficulty', { type: 'string', describe: 'simple | medium | complex (default simple)' })
+    .option('workers', { alias: 'max-workers', type: 'string', describe: `worker processes taking chunks from one queue (default: CPU count, ${availableParallelism()} here; 1 = one process); never changes the output` })
+    .option('memory', { alias: 'max-memory-mb', type: 'string', describe: `memory limit of the whole run in MB, split between the workers (default ${DEFAULT_MEMORY_MB})` })
+    .option('max-retries', { type: 'string', describe: `retries of a failed chunk (a crashed or killed worker) before the run stops, resumable (default ${DEFAULT_MAX_RETRIES})` })
+    .option('shard', { type: 'string', describe: 'i/N: write only chunks k with k mod N == i (one machine of N); join the directories with megagen merge' }) as unknown as Argv<RunArgs>;
 }
 
 /** A positive number of MB (fractions allowed): names the bad text. */
@@ -90,6 +103,10 @@ export function flagRunOptions(args: ArgumentsCamelCase<RunArgs> | RunArgs): Run
     conflicts: args.conflicts === undefined ? undefined : parseConflictRate(args.conflicts),
     conflictTypes: parseList(args.conflictTypes).length > 0 ? parseList(args.conflictTypes) : undefined,
     conflictDifficulty: args.conflictDifficulty,
+    workers: args.workers === undefined ? undefined : parseCount('--workers', args.workers, 1, 1_000_000),
+    memoryMb: args.memory === undefined ? undefined : parseCount('--memory', args.memory, 1, 1_048_576),
+    maxRetries: args.maxRetries === undefined ? undefined : parseCount('--max-retries', args.maxRetries, 0, 100),
+    shard: args.shard,
   };
 }
 
@@ -98,7 +115,16 @@ export async function runCommand(args: ArgumentsCamelCase<RunArgs> | RunArgs, st
   const run = await resolveRun(args, flagRunOptions(args));
   for (const note of run.config.notes) stderr.write(`megagen: note: ${note}\n`);
   if (args.sink !== undefined) return runPostgresCommand(run.pipeline, args, run.options, stderr);
-  const summary = await runPipeline(run.pipeline, { ...run.options, onProgress: run.monitor ? progressPrinter(stderr) : undefined });
+  // --monitor: on by default when stderr is a terminal. Directory runs get live bars (TTY) or plain lines.
+  const monitorSetting = run.config.settings.find((s) => s.key.path === 'optimization.enable_monitoring');
+  const monitor = monitorSetting && isExplicit(monitorSetting) ? run.monitor : Boolean((stderr as { isTTY?: boolean }).isTTY);
+  const toDirectory = (run.options.output ?? DEFAULT_OUTPUT) !== '-';
+  if (toDirectory) for (const w of parseClusterOptions(run.options).warnings) stderr.write(`megagen: warning: ${w}\n`);
+  const summary = await runPipeline(run.pipeline, {
+    ...run.options,
+    onProgress: monitor && !toDirectory ? progressPrinter(stderr) : undefined,
+    progress: monitor && toDirectory ? createProgressReporter(stderr) : undefined,
+  });
   const output = run.options.output ?? DEFAULT_OUTPUT;
   if (!summary.closedPipe && summary.tables[0]?.path !== undefined) {
     const seconds = summary.elapsedMs / 1000;

@@ -82,12 +82,10 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   // batch processing ---------------------------------------------------------
   { path: 'batch_processing.batch_size', aliases: ['batch_size'], type: count(1, 1_000_000), option: 'batchSize', flag: 'batch-size',
     description: 'rows per batch between stream stages; never changes the output' },
-  { path: 'batch_processing.max_workers', aliases: ['max_workers', 'workers'], type: count(1, 1024), flag: 'workers',
-    description: 'worker processes',
-    pending: 'accepted and recorded; runs in one process until the cluster (issue 4) lands' },
-  { path: 'batch_processing.max_memory_mb', aliases: ['max_memory_mb', 'memory'], type: count(16, 1_048_576), flag: 'memory',
-    description: 'memory limit of the whole run, MB',
-    pending: 'accepted and recorded; not enforced until the cluster (issue 4) lands (one process stays near 100-200 MB whatever the size)' },
+  { path: 'batch_processing.max_workers', aliases: ['max_workers', 'workers'], type: count(1, 1024), option: 'workers', flag: 'workers',
+    description: 'worker processes taking chunks from one queue (default: CPU count); never changes the output' },
+  { path: 'batch_processing.max_memory_mb', aliases: ['max_memory_mb', 'memory'], type: count(16, 1_048_576), option: 'memoryMb', flag: 'memory',
+    description: 'memory limit of the whole run, MB: each worker gets a share (heap limit, smaller batches or a recycle past it)' },
   // optimisation -------------------------------------------------------------
   { path: 'optimization.enable_compression', aliases: ['enable_compression'], type: bool, option: 'compress', toOption: (v) => (v ? 'gzip' : 'none'),
     description: 'compress output files: true is gzip (level 1), false none; output.compress picks brotli' },

@@ -7,7 +7,7 @@ import { runGuarded, retriesExhausted, type ChunkJob, type ClusterEvents } from 
  */
 export async function runChunksInline<T, R>(job: ChunkJob<T, R>): Promise<ClusterEvents> {
   const events: ClusterEvents = { workerRestarts: 0, chunkRetries: 0 };
-  const exec = await loadExecutor<T, R>(job.executor);
+  const exec = job.localExecutor ?? (await loadExecutor<T, R>(job.executor));
   const mon = job.monitor;
   const id = 'main';
   mon?.workerStarted(id, process.pid);
@@ -32,7 +32,7 @@ export async function runChunksInline<T, R>(job: ChunkJob<T, R>): Promise<Cluste
       }
       mon?.model.chunkFinished(id, job.rows(task));
       // Outside the try: a journal that cannot be written ends the run, it is not a chunk to retry.
-      await job.onDone(task, result, { worker: id, pid: process.pid, attempt, start, end: start + (performance.now() - t0) / 1000 });
+      await job.onDone(task, result, { worker: id, pid: process.pid, attempt, start, end: start + (performance.now() - t0) / 1000, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
       job.memory?.reset(id);
       break;
     }

@@ -12,6 +12,8 @@ export interface DoneInfo {
   attempt: number;
   start: number;
   end: number;
+  /** Peak RSS of the process that ran it, up to the chunk's end. */
+  maxRssBytes: number;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface ChunkJob<T, R> {
   label(task: T): string;
   rows(task: T): number;
   executor: ExecutorSpec;
+  /** For --workers 1: an executor already built in this process (else `executor` is loaded here). */
+  localExecutor?: ChunkExecutor<T, R>;
   batchSize: number;
   /** Retries of a failed chunk before the run stops. */
   maxRetries: number;

@@ -126,7 +126,7 @@ class ClusterPrimary<T, R> {
         slot.busy = null;
         const task = this.#job.tasks[b.idx]!;
         mon?.model.chunkFinished(slot.id, this.#job.rows(task));
-        const info = { worker: slot.id, pid: slot.pid, attempt: b.attempt, start: b.start, end: b.start + m.ms / 1000 };
+        const info = { worker: slot.id, pid: slot.pid, attempt: b.attempt, start: b.start, end: b.start + m.ms / 1000, maxRssBytes: m.maxRssBytes };
         this.#chain = this.#chain.then(() => {
           if (this.#state !== 'aborting') return this.#job.onDone(task, m.result as R, info);
         });

@@ -38,7 +38,8 @@ export type WorkerMessage =
   | { type: 'hello' }
   | { type: 'ready' }
   | { type: 'progress'; seq: number; rows: number }
-  | { type: 'done'; seq: number; result: unknown; ms: number }
+  /** `maxRssBytes`: the worker's peak RSS so far (process.resourceUsage), exact where sampling is not. */
+  | { type: 'done'; seq: number; result: unknown; ms: number; maxRssBytes: number }
   | { type: 'failed'; seq: number; message: string }
   | { type: 'init-failed'; message: string };
 

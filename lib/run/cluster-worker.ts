@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         };
         try {
           const result = await runGuarded(exec!, m.task, m.label, { batchSize: m.batchSize, attempt: m.attempt, onProgress });
-          send({ type: 'done', seq: m.seq, result, ms: performance.now() - t0 });
+          send({ type: 'done', seq: m.seq, result, ms: performance.now() - t0, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
         } catch (err) {
           send({ type: 'failed', seq: m.seq, message: (err as Error).message ?? String(err) });
         }

@@ -41,6 +41,10 @@ export interface DirectoryRunHooks {
   codec?: BlockCodec;
   /** Called after each chunk is journaled. */
   onChunk?: (r: ChunkResult) => void;
+  /** Keeps only some chunks of the plan (`--shard i/N`). */
+  select?: (t: ChunkTask) => boolean;
+  /** More to record under the manifest's `run` (workers, peak RSS, shard), asked once the chunks are done. */
+  runInfo?: () => Record<string, unknown>;
 }
 
 function mismatch(root: string, a: RunConfig, b: RunConfig, keys: string[]): MegagenError {
@@ -100,7 +104,7 @@ export async function runToDirectory(pipeline: PipelineDefinition, o: ResolvedRu
       const buf = Buffer.from(text, 'utf8');
       schema = { path: SCHEMA_FILE, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
     }
-    const all = planChunks(tables, config.chunkSize);
+    const all = planChunks(tables, config.chunkSize).filter(hooks.select ?? (() => true));
     const todo = all.filter((t) => !finished.has(key(t.table, t.chunk)));
     const skippedChunks = all.length - todo.length;
     const executor = hooks.executor ?? sequentialExecutor;
@@ -151,6 +155,7 @@ export async function runToDirectory(pipeline: PipelineDefinition, o: ResolvedRu
         resumed: state === 'existing' && o.out.resume,
         skippedChunks,
         ...(conflictPlanOf(model) ? { conflicts: conflictPlanOf(model)!.summary } : {}),
+        ...hooks.runInfo?.(),
       },
       startedAt,
       finishedAt: new Date(),

@@ -7,9 +7,10 @@ import { MegagenError } from '../errors.js';
 import type { ProgressListener } from './progress-events.js';
 import { parseOutputOptions, type OutputOptions, type ResolvedOutputOptions } from './output-options.js';
 import { parseConflictOptions, type ResolvedConflictOptions } from '../conflicts/options.js';
+import { parseClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './cluster-options.js';
 
 /** Options of one run, as a user gives them. */
-export interface RunOptions extends OutputOptions {
+export interface RunOptions extends OutputOptions, ClusterOptions {
   /** Target record count (see the pipeline's sizing). */
   records?: number;
   /** Any safe integer or string. Default 42. */
@@ -47,6 +48,8 @@ export interface ResolvedRunOptions {
   out: ResolvedOutputOptions;
   /** Conflict injection; with a rate above 0 the tables end with `conflicts`. */
   conflicts: ResolvedConflictOptions;
+  /** Directory runs only: workers, memory, retries, shard, progress (issue 4). */
+  cluster: ResolvedClusterOptions;
 }
 
 /** Tables conflict injection reads and changes: a preset must emit them all to take --conflicts. */
@@ -99,5 +102,6 @@ export function parseRunOptions(pipeline: PipelineDefinition, o: RunOptions = {}
     onProgress: o.onProgress,
     out: parseOutputOptions(o),
     conflicts,
+    cluster: parseClusterOptions(o),
   };
 }

@@ -10,7 +10,8 @@ import { tableSource } from '../sources/table-source.js';
 import { relationsStage } from '../stages/relations.js';
 import { ndjsonStage } from '../formats/ndjson.js';
 import { isClosedPipe, stdoutSink } from '../sinks/stdout-sink.js';
-import { runToDirectory, type DirectoryRunHooks } from './run-directory.js';
+import { type DirectoryRunHooks } from './run-directory.js';
+import { runClusteredDirectory } from './cluster-run.js';
 import { buildConflictPlan, type ConflictSummary } from '../conflicts/plan.js';
 import { conflictPlanOf, withConflicts } from '../conflicts/conflict-model.js';
 import { parseRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
@@ -85,7 +86,7 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
   const injection = conflictPlanOf(model);
   if (injection) summary.conflicts = injection.summary;
   if (!toStdout) {
-    const r = await runToDirectory(pipeline, o, model, hooks);
+    const r = await runClusteredDirectory(pipeline, o, model, hooks);
     for (const name of o.tables) {
       const t = r.manifest.tables[name]!;
       summary.tables.push({
