@@ -7,6 +7,7 @@ import { listText } from './commands/list.js';
 import { resolvePipeline } from '../lib/api/resolve-pipeline.js';
 import { loadBuilder, loadCommand, type LoadArgs } from './commands/load.js';
 import { reportCommand } from './commands/report.js';
+import { mergeBuilder, mergeCommand, type MergeArgs } from './commands/merge.js';
 import { configBuilder, configCommand, type ConfigCommandArgs } from './commands/config.js';
 import { catBuilder, catCommand, type CatArgs } from './commands/cat.js';
 import { verifyBuilder, verifyCommand, type VerifyArgs } from './commands/verify.js';
@@ -40,6 +41,9 @@ async function main(argv: string[]): Promise<void> {
     })
     .command<{ dir: string }>('report <dir>', 'regenerate performance_report.txt and performance_charts.png from DIR/performance_reports/performance_data.json', (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'a megagen output directory' }) as never, async (args) => {
       await reportCommand(args, process.stderr);
+    })
+    .command<MergeArgs>('merge <out> <dirs..>', 'join the directories of --shard i/N runs into one, as a one-machine run would have written it', mergeBuilder, async (args) => {
+      await mergeCommand(args, process.stderr);
     })
     .command<ConfigCommandArgs>('config [preset]', 'show the resolved configuration (flags > --config file > preset defaults) and where each value came from', configBuilder, async (args) => {
       await configCommand(args, process.stdout);

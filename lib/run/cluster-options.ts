@@ -62,7 +62,8 @@ export function parseClusterOptions(o: ClusterOptions = {}, cpus = availablePara
   if (typeof maxRetries !== 'number' || !Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 100)
     throw invalidOption(`--max-retries must be an integer from 0 to 100 (got ${String(o.maxRetries)})`);
   const shard = o.shard === undefined ? null : typeof o.shard === 'string' ? parseShard(o.shard) : parseShard(`${o.shard.index}/${o.shard.count}`);
-  const sampleMs = o.sampleMs ?? 500;
+  // MEGAGEN_SAMPLE_MS: for benchmarks measuring the monitoring overhead (bench:cluster).
+  const sampleMs = o.sampleMs ?? (process.env.MEGAGEN_SAMPLE_MS ? Number(process.env.MEGAGEN_SAMPLE_MS) : 500);
   if (!(sampleMs >= 20)) throw invalidOption(`sampleMs must be at least 20 (got ${sampleMs})`);
   return { workers, memory: planMemory(memoryMb, workers), maxRetries, shard, progress: o.progress, sampleMs, warnings };
 }

@@ -109,7 +109,7 @@ export async function runClusteredDirectory(pipeline: PipelineDefinition, o: Res
         await done(r);
         const bytes = r.parts.reduce((s, p) => s + p.bytes, 0);
         mon.recorder.chunk(r.table, r.rows, bytes, undefined, info.start, info.end);
-        notePeak({ role: 'worker', slot: info.worker, pid: info.pid, peakRssBytes: info.maxRssBytes });
+        notePeak({ role: info.worker === 'main' ? 'primary' : 'worker', slot: info.worker, pid: info.pid, peakRssBytes: info.maxRssBytes });
         log!.info({ table: r.table, chunk: r.chunk, rows: r.rows, parts: r.parts.length, bytes, ms: Math.round(r.elapsedMs), worker: info.worker, workerPid: info.pid, attempt: info.attempt }, 'chunk');
       },
       cleanup: (task) => removeChunkFiles(root, task),

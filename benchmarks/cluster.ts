@@ -1,0 +1,101 @@
+/**
+ * `npm run bench:cluster [-- --records N --runs R]`: the cluster run of
+ * issue 4, the built CLI in fresh processes writing into a temp directory.
+ *
+ *   A  campus, uncompressed NDJSON files, --workers 1   (target: B >= 1.8 x A)
+ *   B  campus, uncompressed NDJSON files, --workers 2
+ *   C  campus, gzip (default level), --workers 2       (target: >= 1,100,000 records/s)
+ *   D  as C with --monitor and sampling every 500 ms;  C samples every 60 s
+ *      (MEGAGEN_SAMPLE_MS): the monitoring overhead is 1 - D/C (target <= 3%)
+ *
+ * Records/s counts every row written over the whole command's wall time
+ * (process start, worker forks and the performance report included). Mean CPU
+ * is the pidusage samples of performance_data.json (D: every process, summed,
+ * over the cores). Peak RSS per process comes from the manifest
+ * (process.resourceUsage().maxRSS of each worker and of the primary).
+ *
+ * Machine: 2 cores, Node 20.20.2, Linux, 2026-11-27; the numbers measured are
+ * in the README section "Parallel runs, shards and monitoring" (other work
+ * shared the machine: see the load average this prints).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../cli/megagen.js', import.meta.url));
+const argv = process.argv.slice(2);
+const arg = (name: string, fallback: number): number => {
+  const i = argv.indexOf(name);
+  return i < 0 ? fallback : Number(String(argv[i + 1]).replace(/_/g, ''));
+};
+const records = arg('--records', 10_000_000);
+const runs = arg('--runs', 1);
+const cores = cpus().length;
+
+interface Outcome {
+  seconds: number;
+  rows: number;
+  rate: number;
+  meanCpu: number;
+  peaks: string;
+  maxPeakMB: number;
+}
+
+function once(name: string, flags: string[], env: Record<string, string> = {}): Outcome {
+  const dir = mkdtempSync(join(tmpdir(), 'megagen-bench-cluster-'));
+  const out = join(dir, 'out');
+  try {
+    const began = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'run', 'campus', '--records', String(records), '-o', out, ...flags], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const seconds = (performance.now() - began) / 1000;
+    if (r.status !== 0) throw new Error(`${name}: exit ${r.status}: ${r.stderr}`);
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const rows = Object.values(m.tables as Record<string, { rows: number }>).reduce((s, t) => s + t.rows, 0);
+    const perf = JSON.parse(readFileSync(join(out, 'performance_reports', 'performance_data.json'), 'utf8'));
+    const mean = (pts: { cpu: number }[]): number => (pts.length ? pts.reduce((s, p) => s + p.cpu, 0) / pts.length : 0);
+    const cpu = [perf.primary, ...perf.series].reduce((s: number, x: { points: { cpu: number }[] }) => s + mean(x.points), 0);
+    const procs = m.run.processes as { slot: string; peakRssBytes: number }[];
+    return {
+      seconds,
+      rows,
+      rate: rows / seconds,
+      meanCpu: cpu / cores,
+      peaks: procs.map((p) => `${p.slot} ${(p.peakRssBytes / 2 ** 20).toFixed(0)}`).join(', '),
+      maxPeakMB: Math.max(...procs.map((p) => p.peakRssBytes / 2 ** 20)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function best(name: string, flags: string[], env?: Record<string, string>): Outcome {
+  const all: Outcome[] = [];
+  for (let k = 0; k < runs; k++) {
+    const o = once(name, flags, env);
+    all.push(o);
+    process.stderr.write(`  ${name}: ${o.seconds.toFixed(2)} s, ${Math.round(o.rate).toLocaleString('en-US')} records/s, mean CPU ${o.meanCpu.toFixed(0)}% of ${cores} cores, peak RSS MB: ${o.peaks}\n`);
+  }
+  return all.sort((a, b) => a.seconds - b.seconds)[Math.floor(all.length / 2)]!;
+}
+
+process.stderr.write(`bench:cluster campus ${records.toLocaleString('en-US')} records, ${cores} CPUs, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+const quiet = { MEGAGEN_SAMPLE_MS: '60000' };
+const a = best('A none  --workers 1', ['--compress', 'none', '--workers', '1'], quiet);
+const b = best('B none  --workers 2', ['--compress', 'none', '--workers', '2'], quiet);
+const c = best('C gzip  --workers 2', ['--workers', '2'], quiet);
+const d = best('D gzip  --workers 2 --monitor', ['--workers', '2', '--monitor']);
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const lines = [
+  `2 workers / 1 worker, uncompressed: ${(b.rate / a.rate).toFixed(2)}x (${fmt(b.rate)} vs ${fmt(a.rate)} records/s; target >= 1.8x)`,
+  `gzip, 2 workers: ${fmt(c.rate)} records/s (target >= 1,100,000)`,
+  `mean CPU with monitoring (D): ${d.meanCpu.toFixed(0)}% of ${cores} cores (target >= 90%)`,
+  `monitoring overhead: ${((1 - d.rate / c.rate) * 100).toFixed(1)}% (${fmt(d.rate)} vs ${fmt(c.rate)} records/s; target <= 3%)`,
+  `highest peak RSS of one process: ${Math.max(a.maxPeakMB, b.maxPeakMB, c.maxPeakMB, d.maxPeakMB).toFixed(0)} MB (target <= 200)`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
