@@ -44,8 +44,8 @@ export function progressBars(stream: NodeJS.WritableStream): ProgressReporter {
   const multi = new cliProgress.MultiBar(
     {
       stream,
-      format: '{name} |{bar}| {pct} {count} rows {rate} rows/s eta {eta} rss {rss} cpu {cpu}',
-      barsize: 24,
+      format: '{name} {bar} {pct} {count} rows/s {rate} eta {eta} rss {rss} cpu {cpu}',
+      barsize: 14,
       hideCursor: true,
       clearOnComplete: false,
       stopOnComplete: false,
@@ -56,34 +56,36 @@ export function progressBars(stream: NodeJS.WritableStream): ProgressReporter {
   );
   const bars = new Map<string, cliProgress.SingleBar>();
   const total = multi.create(1, 0, { name: 'total', pct: '', count: '', rate: '', eta: '', rss: '', cpu: '' });
+  // Worker bars: their chunk, memory and CPU (rate and ETA are the total's).
+  const workerFormat = { format: '{name} {bar} {pct} {count} rss {rss} cpu {cpu}' };
   const pct = (done: number, of: number): string => `${of > 0 ? Math.floor((100 * done) / of) : 100}%`.padStart(4);
   const draw = (s: ProgressSnapshot): void => {
     for (const w of s.workers) {
       let bar = bars.get(w.id);
       if (!bar) {
-        bar = multi.create(1, 0, { name: w.id, pct: '', count: '', rate: '', eta: '', rss: '', cpu: '' });
+        bar = multi.create(1, 0, { name: w.id, pct: '', count: '', rate: '', eta: '', rss: '', cpu: '' }, workerFormat);
         bars.set(w.id, bar);
       }
       const of = Math.max(1, w.chunkRows);
       bar.setTotal(of);
       bar.update(w.chunkDone, {
-        name: `${w.id} ${w.task}`.slice(0, 22).padEnd(22),
+        name: `${w.id} ${w.task}`.slice(0, 18).padEnd(18),
         pct: pct(w.chunkDone, w.chunkRows),
-        count: `${humanCount(w.chunkDone)}/${humanCount(w.chunkRows)}`.padStart(13),
+        count: `${humanCount(w.chunkDone)}/${humanCount(w.chunkRows)}`.padStart(11),
         rate: '',
         eta: '',
-        rss: humanMegabytes(w.rssBytes).padStart(6),
+        rss: humanMegabytes(w.rssBytes).padStart(5),
         cpu: `${Math.round(w.cpu)}%`.padStart(4),
       });
     }
     total.setTotal(Math.max(1, s.total));
     total.update(s.done, {
-      name: 'total'.padEnd(22),
+      name: 'total'.padEnd(18),
       pct: pct(s.done, s.total),
-      count: `${humanCount(s.done)}/${humanCount(s.total)}`.padStart(13),
-      rate: humanCount(s.rowsPerSecond),
+      count: `${humanCount(s.done)}/${humanCount(s.total)}`.padStart(11),
+      rate: humanCount(s.rowsPerSecond).padStart(5),
       eta: humanDuration(s.etaSeconds),
-      rss: humanMegabytes(s.rssBytes).padStart(6),
+      rss: humanMegabytes(s.rssBytes).padStart(5),
       cpu: `${Math.round(s.cpu)}%`.padStart(4),
     });
   };
