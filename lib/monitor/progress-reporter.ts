@@ -44,7 +44,7 @@ export function progressBars(stream: NodeJS.WritableStream): ProgressReporter {
   const multi = new cliProgress.MultiBar(
     {
       stream,
-      format: '{name} {bar} {pct} {count} rows/s {rate} eta {eta} rss {rss} cpu {cpu}',
+      format: '{name} {bar} {pct} {count} rows/s {rate} eta {left} rss {rss} cpu {cpu}',
       barsize: 14,
       hideCursor: true,
       clearOnComplete: false,
@@ -55,7 +55,7 @@ export function progressBars(stream: NodeJS.WritableStream): ProgressReporter {
     cliProgress.Presets.shades_classic,
   );
   const bars = new Map<string, cliProgress.SingleBar>();
-  const total = multi.create(1, 0, { name: 'total', pct: '', count: '', rate: '', eta: '', rss: '', cpu: '' });
+  const total = multi.create(1, 0, { name: 'total', pct: '', count: '', rate: '', left: '', rss: '', cpu: '' });
   // Worker bars: their chunk, memory and CPU (rate and ETA are the total's).
   const workerFormat = { format: '{name} {bar} {pct} {count} rss {rss} cpu {cpu}' };
   const pct = (done: number, of: number): string => `${of > 0 ? Math.floor((100 * done) / of) : 100}%`.padStart(4);
@@ -63,7 +63,7 @@ export function progressBars(stream: NodeJS.WritableStream): ProgressReporter {
     for (const w of s.workers) {
       let bar = bars.get(w.id);
       if (!bar) {
-        bar = multi.create(1, 0, { name: w.id, pct: '', count: '', rate: '', eta: '', rss: '', cpu: '' }, workerFormat);
+        bar = multi.create(1, 0, { name: w.id, pct: '', count: '', rate: '', left: '', rss: '', cpu: '' }, workerFormat);
         bars.set(w.id, bar);
       }
       const of = Math.max(1, w.chunkRows);
@@ -73,7 +73,7 @@ export function progressBars(stream: NodeJS.WritableStream): ProgressReporter {
         pct: pct(w.chunkDone, w.chunkRows),
         count: `${humanCount(w.chunkDone)}/${humanCount(w.chunkRows)}`.padStart(11),
         rate: '',
-        eta: '',
+        left: '',
         rss: humanMegabytes(w.rssBytes).padStart(5),
         cpu: `${Math.round(w.cpu)}%`.padStart(4),
       });
@@ -84,7 +84,7 @@ export function progressBars(stream: NodeJS.WritableStream): ProgressReporter {
       pct: pct(s.done, s.total),
       count: `${humanCount(s.done)}/${humanCount(s.total)}`.padStart(11),
       rate: humanCount(s.rowsPerSecond).padStart(5),
-      eta: humanDuration(s.etaSeconds),
+      left: humanDuration(s.etaSeconds),
       rss: humanMegabytes(s.rssBytes).padStart(5),
       cpu: `${Math.round(s.cpu)}%`.padStart(4),
     });
