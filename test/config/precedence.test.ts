@@ -80,7 +80,7 @@ describe('megagen config --print shows the resolved config and each source', () 
     assert.match(line('generation.target_records'), /^generation\.target_records +1000000 +.*mega_scale_config\.yml:2:3$/);
     assert.match(line('generation.seed'), /^generation\.seed +7 +flag --seed$/);
     assert.match(line('batch_processing.batch_size'), /50000 +.*mega_scale_config\.yml:5:3$/);
-    assert.match(line('batch_processing.max_workers'), /8 +.*mega_scale_config\.yml:6:3 +\(.+\)$/, 'a pending key says what it does here');
+    assert.match(line('batch_processing.max_workers'), /8 +.*mega_scale_config\.yml:6:3$/, 'a wired key has no pending note');
     assert.match(line('generation.locale'), /en +default$/);
     assert.match(line('generation.preset'), /campus +default$/);
   });
