@@ -43,6 +43,12 @@ export async function removeChunkFiles(root: string, task: ChunkTask): Promise<v
   await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => unlink(join(dir, n)).catch(() => {})));
 }
 
+/** Serialised bytes of this run's chunks, when every chunk reported them (a resumed run's earlier chunks did not). */
+function rawOf(mon: RunMonitor): { rawBytes?: number } {
+  const tables = mon.recorder.tables([]);
+  return tables.length > 0 && tables.every((t) => t.rawBytes !== undefined) ? { rawBytes: tables.reduce((s, t) => s + t.rawBytes!, 0) } : {};
+}
+
 /** True when workers can rebuild this pipeline by name or file (not a library object they cannot see). */
 async function workersCanLoad(pipeline: PipelineDefinition): Promise<boolean> {
   return pipeline.file !== undefined || (await loadPresets()).get(pipeline.name) === pipeline;
@@ -108,7 +114,7 @@ export async function runClusteredDirectory(pipeline: PipelineDefinition, o: Res
       onDone: async (task, r, info) => {
         await done(r);
         const bytes = r.parts.reduce((s, p) => s + p.bytes, 0);
-        mon.recorder.chunk(r.table, r.rows, bytes, undefined, info.start, info.end);
+        mon.recorder.chunk(r.table, r.rows, bytes, r.rawBytes, info.start, info.end);
         notePeak({ role: info.worker === 'main' ? 'primary' : 'worker', slot: info.worker, pid: info.pid, peakRssBytes: info.maxRssBytes });
         log!.info({ table: r.table, chunk: r.chunk, rows: r.rows, parts: r.parts.length, bytes, ms: Math.round(r.elapsedMs), worker: info.worker, workerPid: info.pid, attempt: info.attempt }, 'chunk');
       },
@@ -161,7 +167,7 @@ export async function runClusteredDirectory(pipeline: PipelineDefinition, o: Res
       records: mon.model.total,
       workers,
       tableOrder: o.tables,
-      disk: { bytes: files.reduce((s, f) => s + f.bytes, 0), files: files.length },
+      disk: { bytes: files.reduce((s, f) => s + f.bytes, 0), files: files.length, ...(result.skippedChunks === 0 ? rawOf(mon) : {}) },
       events: { ...events, batchShrinks: guard.batchShrinks, recycles: guard.recycles },
     });
     await writePerformanceReports(root, data);

@@ -40,6 +40,8 @@ export interface ChunkResult {
   rows: number;
   parts: PartResult[];
   elapsedMs: number;
+  /** Serialised bytes before compression, all formats (not journaled: the performance report's ratio). */
+  rawBytes?: number;
 }
 
 /** Serialises each batch into every format's blocks and hands them to that format's rotating sink. */
@@ -113,5 +115,6 @@ export async function runChunk(ctx: ChunkContext, task: ChunkTask): Promise<Chun
     await Promise.all(sinks.map((s) => s.abort()));
     throw err;
   }
-  return { table: task.table, chunk: task.chunk, rows: task.end - task.start, parts, elapsedMs: performance.now() - began };
+  const rawBytes = sinks.reduce((sum, s) => sum + s.rawBytes, 0);
+  return { table: task.table, chunk: task.chunk, rows: task.end - task.start, parts, elapsedMs: performance.now() - began, rawBytes };
 }

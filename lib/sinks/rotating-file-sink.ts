@@ -47,6 +47,8 @@ interface Pending {
  * thread pool while the caller generates the next one.
  */
 export class RotatingFileSink {
+  /** Serialised bytes pushed so far, before compression (the performance report's compression ratio). */
+  rawBytes = 0;
   private readonly parts: PartResult[] = [];
   private part: PartFile | null = null;
   private blocksInPart = 0;
@@ -79,6 +81,7 @@ export class RotatingFileSink {
   }
 
   async push(block: RawBlock): Promise<void> {
+    this.rawBytes += block.buf.length;
     try {
       if (this.o.codec.kind === 'members') {
         this.queue.push({ data: this.o.codec.compress(block.buf), rows: block.rows, release: block.release });

@@ -20,7 +20,7 @@ for (const args of [['run', '--records', '5000'], ['--records', '5000']]) {
       assert.equal(linesOf(r.stderr).length, 1, `one summary line: ${r.stderr}`);
       assert.deepStrictEqual(readdirSync(cwd), ['mega_output']);
       const files = readdirSync(join(cwd, 'mega_output')).sort();
-      assert.deepStrictEqual(files, [...CAMPUS_TABLES, '_journal.ndjson', 'manifest.json'].sort(), 'a directory per table, journal, manifest');
+      assert.deepStrictEqual(files, [...CAMPUS_TABLES, '_journal.ndjson', 'manifest.json', 'megagen.log', 'performance_reports'].sort(), 'a directory per table, journal, manifest, log, reports');
       for (const table of CAMPUS_TABLES) assert.deepStrictEqual(readdirSync(join(cwd, 'mega_output', table)), [`${table}-000000-000.ndjson.gz`], 'one chunk, no *.tmp');
       let total = 0;
       for (const table of CAMPUS_TABLES) {
