@@ -75,7 +75,8 @@ class ClusterPrimary<T, R> {
       this.#resolve = resolve;
       this.#reject = reject;
       if (this.#job.tasks.length === 0) return resolve(this.#events);
-      cluster.setupPrimary({ exec: WORKER_FILE, args: [], execArgv: [...(this.#o.execArgv ?? [])], silent: false });
+      // silent: a worker's stdout and stderr come here (into the log), never onto the terminal or stdout.
+      cluster.setupPrimary({ exec: WORKER_FILE, args: [], execArgv: [...(this.#o.execArgv ?? [])], silent: true });
       const n = Math.min(this.#o.workers, this.#job.tasks.length);
       for (let i = 1; i <= n; i++) this.#fork(`w${i}`);
     });
@@ -94,6 +95,10 @@ class ClusterPrimary<T, R> {
     worker.on('message', (m: WorkerMessage) => this.#onMessage(slot, m));
     worker.on('exit', (code, signal) => this.#onExit(slot, worker, code, signal));
     worker.on('error', (err) => this.#job.log.warn({ worker: id, workerPid: pid, err: err.message }, 'warning'));
+    worker.process.stdout?.resume();
+    worker.process.stderr?.setEncoding('utf8').on('data', (text: string) => {
+      this.#job.log.warn({ worker: id, workerPid: pid, stderr: text.length > 4000 ? `${text.slice(0, 4000)}…` : text }, 'worker-stderr');
+    });
   }
 
   #send(worker: Worker, m: PrimaryMessage): void {

@@ -63,6 +63,8 @@ async function workersCanLoad(pipeline: PipelineDefinition): Promise<boolean> {
  * in the primary only.
  */
 export async function runClusteredDirectory(pipeline: PipelineDefinition, o: ResolvedRunOptions, model: CampusModel, hooks: DirectoryRunHooks = {}): Promise<DirectoryRunResult> {
+  // A caller's own executor keeps the chunk runner as it is (no workers, log or reports).
+  if (hooks.executor) return runToDirectory(pipeline, o, model, hooks);
   const c = o.cluster;
   const root = o.output;
   let log: RunLog | null = null;
