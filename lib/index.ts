@@ -82,6 +82,17 @@ export { catTable, type CatOptions } from './verify/cat-table.js';
 export { readPart, formatOfPath, type ReadPartOptions } from './verify/read-part.js';
 export { verifyOutput, type VerifyReport, type VerifyOptions, type VerifyPlugin, type ProblemClass, type ProblemKind } from './verify/verify-output.js';
 export { compileRowChecks, type RowProblem } from './verify/row-checks.js';
+// Parallel runs, shards and monitoring (issue 4).
+export { parseClusterOptions, parseShard, DEFAULT_MAX_RETRIES, type ClusterOptions, type ResolvedClusterOptions } from './run/cluster-options.js';
+export { planMemory, MemoryGuard, DEFAULT_MEMORY_MB, type MemoryPlan } from './run/cluster-memory.js';
+export { mergeShards, MERGE_MODES, type MergeMode, type MergeOptions, type MergeResult } from './run/merge-shards.js';
+export { inShard, type Shard, type ShardInfo } from './run/shard.js';
+export { createRunLog, LOG_FILE, type RunLog } from './run/run-log.js';
+export { createProgressReporter, type ProgressReporter } from './monitor/progress-reporter.js';
+export { ProgressModel, type ProgressSnapshot } from './monitor/progress-model.js';
+export { formatProgressLine, parseProgressLine, type ProgressLine } from './monitor/format.js';
+export { readPerformanceData, type PerformanceData } from './monitor/performance-data.js';
+export { writePerformanceReports } from './monitor/performance-reports.js';
 // The named presets, last: pipelines/ is built from this module, so it must
 // evaluate after everything above (ESM evaluates re-exports in order).
 export { presets, DEFAULT_PRESET } from '../pipelines/index.js';
