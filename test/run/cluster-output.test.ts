@@ -138,3 +138,19 @@ for (const workers of ['1', '2']) {
 function spawnFailing(args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
 }
+
+test('conflict injection writes the same files with --workers 1 and 2', () => {
+  const root = tempDir('megagen-cluster-');
+  try {
+    const args = ['run', 'conflicts', '--records', '30000', '--chunk-size', '4000', '--conflict-difficulty', 'complex'];
+    const one = megagen([...args, '-o', join(root, 'one'), '--workers', '1']);
+    assert.equal(one.status, 0, one.stderr);
+    const two = megagen([...args, '-o', join(root, 'two'), '--workers', '2', '--batch-size', '333']);
+    assert.equal(two.status, 0, two.stderr);
+    const hashes = fileHashes(join(root, 'one'));
+    assert.ok(Object.keys(hashes).some((p) => p.startsWith('conflicts/')), 'the ground-truth table is written');
+    assert.deepEqual(fileHashes(join(root, 'two')), hashes);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
