@@ -102,3 +102,4 @@ export { withConflicts, conflictPlanOf, type ConflictModel } from './conflicts/c
 export { conflictsStage, createConflictApplier, createConflictRowApplier } from './stages/conflicts.js';
 export { conflictsSpec, conflictsTable } from './model/tables/conflicts.js';
 export { ConflictChecker, checkConflicts, checkConflictStream, formatConflictReport, type ConflictCheckReport, type ConflictTypeResult } from './verify/conflict-checker.js';
+export { conflictVerifyPlugin } from './verify/conflict-checker-plugin.js';

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { verifyOutput, type VerifyReport } from '../../lib/verify/verify-output.js';
+import { conflictVerifyPlugin } from '../../lib/verify/conflict-checker-plugin.js';
 
 export interface VerifyArgs {
   dir: string;
@@ -32,7 +33,7 @@ export function verifyText(dir: string, r: VerifyReport): { out: string; err: st
 
 /** `megagen verify DIR`: exit 0 when everything checks, 1 with the problems otherwise. */
 export async function verifyCommand(args: VerifyArgs, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
-  const r = await verifyOutput(args.dir);
+  const r = await verifyOutput(args.dir, { plugins: [conflictVerifyPlugin()] });
   if (args.json) stdout.write(JSON.stringify(r, null, 2) + '\n');
   const text = verifyText(args.dir, r);
   if (!args.json) stdout.write(text.out);
