@@ -1,10 +1,5 @@
-import {
-  checkConflicts,
-  checkConflictStream,
-  formatConflictReport,
-  type ConflictCheckReport,
-} from '../../lib/verify/conflict-checker.js';
-import { directoryTables, ndjsonRows } from '../../lib/verify/conflict-checker-input.js';
+import { formatConflictReport, type ConflictCheckReport } from '../../lib/verify/conflict-checker.js';
+import { checkConflictDirectory, checkConflictNdjson } from '../../lib/verify/conflict-checker-input.js';
 import { invalidOption } from '../../lib/errors.js';
 import type { Readable } from 'node:stream';
 
@@ -23,9 +18,7 @@ export async function verifyConflictsCommand(args: VerifyConflictsArgs, stdout: 
   if (!args.stdin && !args.dir) throw invalidOption('verify-conflicts needs a directory or --stdin');
   if (args.stdin && args.dir) throw invalidOption(`give either a directory or --stdin, not both (got ${args.dir} and --stdin)`);
   const began = performance.now();
-  const report: ConflictCheckReport = args.stdin
-    ? await checkConflictStream(ndjsonRows(stdin, 'stdin'))
-    : await checkConflicts(directoryTables(args.dir!));
+  const report: ConflictCheckReport = args.stdin ? await checkConflictNdjson(stdin) : await checkConflictDirectory(args.dir!);
   const seconds = (performance.now() - began) / 1000;
   if (args.json) stdout.write(`${JSON.stringify({ ...report, seconds })}\n`);
   else {

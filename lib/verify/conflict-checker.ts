@@ -149,10 +149,12 @@ export class ConflictChecker {
     return k;
   }
 
+  private readonly semesterRanks: number[] = [];
+
   /** Is semester a strictly earlier than b? */
   private earlier(a: number, b: number): boolean {
-    const ra = semesterRank(this.semesterNames[a]!);
-    const rb = semesterRank(this.semesterNames[b]!);
+    const ra = (this.semesterRanks[a] ??= semesterRank(this.semesterNames[a]!));
+    const rb = (this.semesterRanks[b] ??= semesterRank(this.semesterNames[b]!));
     if (Number.isNaN(ra) || Number.isNaN(rb)) return this.semesterNames[a]! < this.semesterNames[b]!;
     return ra < rb;
   }
