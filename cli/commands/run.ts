@@ -45,7 +45,7 @@ export function runBuilder(y: Argv): Argv<RunArgs> {
     .positional('preset', { type: 'string', describe: `preset name (${[...presets.keys()].join(', ')}; default ${DEFAULT_PRESET}) or a pipeline file (./my-pipeline.mjs)` })
     .option('config', { alias: 'c', type: 'string', describe: 'config file (.yml/.yaml/.json) with the seed\'s keys (generation.target_records, batch_processing.batch_size, ...); flags win over it. See `megagen config --print`' })
     .option('scale', { type: 'string', choices: ['small', 'medium', 'large', 'huge'], describe: 'the seed\'s size names: small 10^4, medium 10^5, large 10^6, huge 10^7 records (--records wins)' })
-    .option('monitor', { type: 'boolean', describe: 'progress lines on stderr, one per finished table (the seed\'s --monitor; live bars come with the cluster work)' })
+    .option('monitor', { type: 'boolean', describe: 'progress on stderr (the seed\'s --monitor): bars per worker on a terminal, plain lines otherwise, one line per table with -o -; on by default when stderr is a terminal' })
     .option('streaming', { type: 'boolean', describe: '--no-streaming is accepted for the seed\'s scripts and changes nothing: megagen always streams, memory bounded by the batch size' })
     .option('records', { alias: ['target-records', 'n'], type: 'string', describe: 'target number of records (see `megagen list` for what each preset counts)' })
     .option('seed', { type: 'string', describe: `seed: same seed and options give byte-identical output (default ${DEFAULT_SEED})` })

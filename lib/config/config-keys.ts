@@ -96,7 +96,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'a directory run always journals its finished chunks (DIR/_journal.ndjson), so --resume can finish a killed run',
     note: (v) => (v === false ? 'a directory run always writes its journal (it is what makes --resume possible); this changes nothing' : undefined) },
   { path: 'optimization.enable_monitoring', aliases: ['enable_monitoring', 'monitor'], type: bool, cli: 'monitor', flag: 'monitor',
-    description: 'progress lines on stderr (one per finished table, with rows and rows/s)' },
+    description: 'progress on stderr: bars per worker on a terminal, plain lines otherwise (default: on when stderr is a terminal)' },
   // output -------------------------------------------------------------------
   { path: 'output.output_formats', aliases: ['output_formats', 'formats'], type: { kind: 'list', choices: FORMATS }, option: 'formats', flag: 'format',
     description: 'file formats written side by side (ndjson, json, csv, sql); stdout is always NDJSON' },

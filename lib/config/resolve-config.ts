@@ -32,7 +32,7 @@ export interface ResolvedConfig {
 
 /** True for a value given in a file, the API or a flag (not a default or the preset's). */
 export function isExplicit(s: Setting): boolean {
-  return s.source !== 'default' && s.source !== 'not set' && !s.source.startsWith('preset ');
+  return !s.source.startsWith('default') && s.source !== 'not set' && !s.source.startsWith('preset ');
 }
 
 /** The preset name (or pipeline file) the layers ask for, and where from. */
@@ -64,7 +64,7 @@ function defaultOf(key: ConfigKey, pipeline: PipelineDefinition): Setting | unde
     case 'optimization.enable_streaming':
       return { key, value: true, source: 'default' };
     case 'optimization.enable_monitoring':
-      return { key, value: false, source: 'default' };
+      return { key, value: process.stderr.isTTY === true, source: 'default (on when stderr is a terminal)' };
     case 'output.output_dir':
       return { key, value: DEFAULT_OUTPUT, source: 'default' };
     case 'optimization.enable_compression':
