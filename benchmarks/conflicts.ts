@@ -57,8 +57,8 @@ try {
   const plain: number[] = [];
   const injected: number[] = [];
   for (let i = 0; i < runs; i++) {
-    plain.push((await run(['run', 'campus', '--records', String(records), '-o', join(dir, 'plain')])).seconds);
-    injected.push((await run(['run', 'campus', '--records', String(records), '--conflicts', '0.01', '--conflict-difficulty', 'complex', '-o', join(dir, 'injected')])).seconds);
+    plain.push((await run(['run', 'campus', '--records', String(records), '-o', join(dir, 'plain'), '--force'])).seconds);
+    injected.push((await run(['run', 'campus', '--records', String(records), '--conflicts', '0.01', '--conflict-difficulty', 'complex', '-o', join(dir, 'injected'), '--force'])).seconds);
   }
   const [p, q] = [median(plain), median(injected)];
   process.stdout.write(`campus ${fmt(records)} records (median of ${runs}, whole process): without ${p.toFixed(2)} s (${fmt(records / p)} rec/s), ` +
