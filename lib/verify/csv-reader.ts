@@ -1,5 +1,5 @@
-import { Writable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+import type { Writable } from 'node:stream';
+import { textParserWriter } from './text-parser-writer.js';
 import { RecordError } from './record-error.js';
 
 /**
@@ -95,29 +95,5 @@ export class CsvParser {
 
 /** A Writable that parses CSV bytes (UTF-8) and calls back per record. */
 export function csvRecordWriter(onRecord: (fields: (string | null)[], line: number) => void, pause?: () => Promise<void> | undefined): Writable {
-  const p = new CsvParser(onRecord);
-  const dec = new StringDecoder('utf8');
-  return new Writable({
-    write(chunk: Buffer, _enc, done) {
-      try {
-        p.write(dec.write(chunk));
-      } catch (err) {
-        return done(err as Error);
-      }
-      const w = pause?.();
-      if (w) w.then(() => done(), done);
-      else done();
-    },
-    final(done) {
-      try {
-        p.write(dec.end());
-        p.end();
-      } catch (err) {
-        return done(err as Error);
-      }
-      const w = pause?.();
-      if (w) w.then(() => done(), done);
-      else done();
-    },
-  });
+  return textParserWriter(new CsvParser(onRecord), pause);
 }

@@ -1,5 +1,5 @@
-import { Writable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+import type { Writable } from 'node:stream';
+import { textParserWriter } from './text-parser-writer.js';
 import { RecordError } from './record-error.js';
 
 type Tok =
@@ -229,29 +229,5 @@ export function sqlRowWriter(
   pause?: () => Promise<void> | undefined,
   options: SqlReaderOptions = {},
 ): Writable {
-  const p = new SqlInsertParser(onRow, options);
-  const dec = new StringDecoder('utf8');
-  return new Writable({
-    write(chunk: Buffer, _enc, done) {
-      try {
-        p.write(dec.write(chunk));
-      } catch (err) {
-        return done(err as Error);
-      }
-      const w = pause?.();
-      if (w) w.then(() => done(), done);
-      else done();
-    },
-    final(done) {
-      try {
-        p.write(dec.end());
-        p.end();
-      } catch (err) {
-        return done(err as Error);
-      }
-      const w = pause?.();
-      if (w) w.then(() => done(), done);
-      else done();
-    },
-  });
+  return textParserWriter(new SqlInsertParser(onRow, options), pause);
 }
