@@ -1,26 +1,18 @@
 import type { PipelineDefinition } from '../pipeline.js';
 import type { ResolvedRunOptions } from './run-options.js';
-import type { CompressionName, FormatName, SqlDialectName } from './output-options.js';
+import type { ResolvedOutputConfig } from './output-options.js';
 
 /**
  * Everything that decides the bytes of a directory run. The journal's first
  * line holds it; --resume refuses a directory whose config differs. Batch
  * size and worker count are left out: they never change the output.
  */
-export interface RunConfig {
+export interface RunConfig extends ResolvedOutputConfig {
   preset: string;
   records: number;
   seed: number | string;
   locale: string;
   tables: string[];
-  chunkSize: number;
-  maxFileSizeMb: number;
-  compress: CompressionName;
-  compressLevel: number;
-  formats: FormatName[];
-  /** Present only when not postgres, so postgres outputs keep their journal and manifest bytes. */
-  sqlDialect?: SqlDialectName;
-  blockBytes: number;
   /** Hash of the value pools (locale data): a different faker gives different rows. */
   poolsHash: string;
   /** Conflict injection (only when --conflicts is above 0). */
