@@ -14,6 +14,10 @@ export type RunLog = pino.Logger;
  */
 export function createRunLog(dir: string): RunLog {
   const dest = pino.destination({ dest: join(dir, LOG_FILE), sync: true, append: true, mkdir: true });
+  // A log line that cannot be written (a full disk) must not crash the run
+  // with an unhandled 'error' event: the run's own writes fail on the same
+  // disk and report it in one line; the log is only a record.
+  dest.on('error', () => {});
   return pino({ base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, dest);
 }
 
