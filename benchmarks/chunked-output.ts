@@ -65,7 +65,7 @@ async function child(name: string): Promise<void> {
   const out = dir ? join(dir, 'out') : '-';
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const summary = await runPipeline(campus, { ...s.options, records: RECORDS, output: out }, { codec: s.codec?.() });
+  const summary = await runPipeline(campus, { ...s.options, workers: 1, records: RECORDS, output: out }, { codec: s.codec?.() });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   if (dir) rmSync(dir, { recursive: true, force: true });
