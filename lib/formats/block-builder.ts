@@ -1,5 +1,5 @@
 import type { Row } from '../model/schema.js';
-import type { BlockFormat } from './block-format.js';
+import type { BlockFormat, RowBytesWriter } from './block-format.js';
 
 /** Serialised rows: whole records, ready to compress and write. */
 export interface RawBlock {
@@ -23,6 +23,8 @@ export class BlockBuilder {
   private blockRows = 0;
   private acc = '';
   private accRows = 0;
+  /** Rows written by addBytes since the last check for a full block. */
+  private sinceCheck = 0;
   private readonly group: number;
   private readonly capacity: number;
   /** Block buffers handed back by the sink: reused, so 1 MB blocks do not churn the GC. */
@@ -41,10 +43,29 @@ export class BlockBuilder {
   /** Serialises rows; appends every block they complete to `out`. */
   add(rows: readonly Row[], out: RawBlock[]): void {
     const f = this.format;
+    if (f.rowBytes) return this.addBytes(f.rowBytes, rows, out);
     for (let i = 0; i < rows.length; i++) {
       this.acc += f.row(rows[i]!, this.blockRows + this.accRows);
       if (++this.accRows === this.group) {
         this.commit();
+        if (this.off >= this.targetBytes) this.cut(out);
+      }
+    }
+  }
+
+  /** add, for formats that write bytes: the same rows per block, no line strings. */
+  private addBytes(write: RowBytesWriter, rows: readonly Row[], out: RawBlock[]): void {
+    for (let i = 0; i < rows.length; i++) {
+      if (this.buf.length - this.off < write.reserve) this.grow(this.off + write.reserve);
+      let end = write(rows[i]!, this.buf, this.off, this.blockRows);
+      while (end < 0) {
+        this.grow(this.buf.length * 2);
+        end = write(rows[i]!, this.buf, this.off, this.blockRows);
+      }
+      this.off = end;
+      this.blockRows++;
+      if (++this.sinceCheck === this.group) {
+        this.sinceCheck = 0;
         if (this.off >= this.targetBytes) this.cut(out);
       }
     }
@@ -59,12 +80,15 @@ export class BlockBuilder {
   private write(s: string): void {
     // A UTF-16 code unit is at most 3 UTF-8 bytes.
     const need = this.off + s.length * 3;
-    if (need > this.buf.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
-      this.buf.copy(bigger, 0, 0, this.off);
-      this.buf = bigger;
-    }
+    if (need > this.buf.length) this.grow(need);
     this.off += this.buf.write(s, this.off, 'utf8');
+  }
+
+  /** Replaces the block's buffer by one of at least `need` bytes, keeping what is written. */
+  private grow(need: number): void {
+    const bigger = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
+    this.buf.copy(bigger, 0, 0, this.off);
+    this.buf = bigger;
   }
 
   private commit(): void {

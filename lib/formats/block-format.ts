@@ -18,6 +18,18 @@ export interface BlockFormat {
   readonly blockEnd: string;
   /** Text of row `i` of its block (0-based). */
   row(row: Row, i: number): string;
+  /**
+   * Optional, the same text written straight into a Buffer: row `i`'s UTF-8
+   * at `off`, returning the offset after it, or -1 when it might not fit
+   * (retry into a bigger buffer). The caller keeps `reserve` bytes free
+   * before each call. Used instead of `row` when present.
+   */
+  readonly rowBytes?: RowBytesWriter;
+}
+
+export interface RowBytesWriter {
+  (row: Row, buf: Buffer, off: number, i: number): number;
+  readonly reserve: number;
 }
 
 export interface BlockFormatOptions {

@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import type { Row } from '../model/schema.js';
+import type { NdjsonBytesWriter } from './ndjson-bytes.js';
 
 /** Size of the blocks serialisers hand downstream. */
 export const BLOCK_BYTES = 1 << 20;
@@ -34,6 +36,25 @@ export class BlockWriter {
       }
     }
     this.off += this.buf.write(s, this.off, 'utf8');
+  }
+
+  /** Writes one row with a byte writer (see NdjsonBytesWriter); a row longer than a block is pushed alone. */
+  writeRow(write: NdjsonBytesWriter, row: Row, out: Readable): void {
+    if (this.size - this.off < write.reserve) this.flush(out);
+    const end = write(row, this.buf, this.off);
+    if (end >= 0) {
+      this.off = end;
+      return;
+    }
+    this.flush(out);
+    for (let size = this.size * 2; ; size *= 2) {
+      const big = Buffer.allocUnsafeSlow(size);
+      const n = write(row, big, 0);
+      if (n >= 0) {
+        out.push(big.subarray(0, n));
+        return;
+      }
+    }
   }
 
   flush(out: Readable): void {

@@ -1,6 +1,7 @@
-import type { TableSpec } from '../model/schema.js';
+import type { Row, TableSpec } from '../model/schema.js';
 import type { BlockFormat, BlockFormatOptions } from './block-format.js';
 import { compileNdjson } from './ndjson.js';
+import { compileNdjsonBytes } from './ndjson-bytes.js';
 
 /**
  * JSON: each part is one array, one element per line, commas leading:
@@ -16,6 +17,12 @@ import { compileNdjson } from './ndjson.js';
  */
 export function jsonBlockFormat(spec: TableSpec, options: BlockFormatOptions = {}): BlockFormat {
   const line = compileNdjson(spec, { trusted: options.trusted });
+  const bytes = compileNdjsonBytes(spec, { trusted: options.trusted });
+  const rowBytes = (r: Row, b: Buffer, o: number, i: number): number => {
+    if (i === 0) return bytes(r, b, o);
+    b[o] = 0x2c; // ','
+    return bytes(r, b, o + 1);
+  };
   return {
     name: 'json',
     ext: 'json',
@@ -24,5 +31,6 @@ export function jsonBlockFormat(spec: TableSpec, options: BlockFormatOptions = {
     blockSeparator: ',',
     blockEnd: '',
     row: (r, i) => (i === 0 ? line(r) : ',' + line(r)),
+    rowBytes: Object.assign(rowBytes, { reserve: bytes.reserve + 1 }),
   };
 }

@@ -1,7 +1,9 @@
-import type { Transform } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { Batch } from '../sources/batch.js';
+import { BlockWriter } from './block-writer.js';
+import { compileNdjsonBytes } from './ndjson-bytes.js';
 import type { ColumnSpec, Row, TableSpec } from '../model/schema.js';
-import { jsonString } from './json-string.js';
-import { lineStage } from './line-stage.js';
+import { anyJson, jsonString } from './json-string.js';
 import { decimalStrings } from './decimal-strings.js';
 
 export interface NdjsonOptions {
@@ -15,12 +17,6 @@ export interface NdjsonOptions {
   trusted?: boolean;
 }
 
-/** Serialise any value that is not of its column's type, so bad stage output still gives valid JSON. */
-function anyJson(v: unknown): string {
-  if (v === undefined) return 'null';
-  if (typeof v === 'bigint') return v.toString();
-  return JSON.stringify(v) ?? 'null';
-}
 
 function valueExpr(col: ColumnSpec, v: string, i: number, trusted: boolean, tables: (readonly string[] | null)[]): string {
   const expr = columnExpr(col, v, i, trusted, tables);
@@ -67,7 +63,26 @@ export function compileNdjson(spec: TableSpec, options: NdjsonOptions = {}): (ro
   ) => string;
 }
 
-/** Batches of rows in, NDJSON bytes out (in blocks of about 1 MB). */
+/**
+ * Batches of rows in, NDJSON bytes out (in blocks of about 1 MB), written
+ * straight into the blocks by compileNdjsonBytes: no line strings.
+ */
 export function ndjsonStage(spec: TableSpec, options: NdjsonOptions = {}): Transform {
-  return lineStage(compileNdjson(spec, options));
+  const write = compileNdjsonBytes(spec, options);
+  const writer = new BlockWriter();
+  return new Transform({
+    writableObjectMode: true,
+    writableHighWaterMark: 1,
+    readableHighWaterMark: 1,
+    transform(batch: Batch, _enc, done: TransformCallback) {
+      const rows = batch.rows;
+      for (let i = 0; i < rows.length; i++) writer.writeRow(write, rows[i]!, this);
+      // Yield so written blocks are consumed and freed before the next batch (see lineStage).
+      setImmediate(done);
+    },
+    flush(done: TransformCallback) {
+      writer.flush(this);
+      done();
+    },
+  });
 }
