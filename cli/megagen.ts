@@ -13,6 +13,9 @@ import { catBuilder, catCommand, type CatArgs } from './commands/cat.js';
 import { verifyBuilder, verifyCommand, type VerifyArgs } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
 import { isClosedPipe } from '../lib/index.js';
+import { tuneHeapForGeneration } from '../lib/run/heap-flags.js';
+
+tuneHeapForGeneration();
 
 // A reader that goes away (`| head`) ends the run quietly with status 0.
 process.stdout.on('error', (err) => {

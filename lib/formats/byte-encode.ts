@@ -19,7 +19,10 @@ export function writeAscii(buf: Buffer, off: number, s: string): number {
   return off + n;
 }
 
-/** Writes an integer 0 <= n < 2^32 in decimal at `off`; returns the offset after it. */
+/** ASCII digits of 00..99, two per entry. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i & 1 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)));
+
+/** Writes an integer 0 <= n < 2^32 in decimal at `off`; returns the offset after it. Two digits per step. */
 export function writeUint(buf: Buffer, off: number, n: number): number {
   if (n < 10) {
     buf[off] = 48 + n;
@@ -28,11 +31,18 @@ export function writeUint(buf: Buffer, off: number, n: number): number {
   const len =
     n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : n < 1_000_000_000 ? 9 : 10;
   let at = off + len;
-  while (n >= 10) {
-    const q = Math.floor(n / 10);
-    buf[--at] = 48 + (n - q * 10);
+  while (n >= 100) {
+    const q = (n / 100) >>> 0;
+    const r = (n - q * 100) << 1;
+    buf[--at] = PAIRS[r + 1]!;
+    buf[--at] = PAIRS[r]!;
     n = q;
   }
-  buf[--at] = 48 + n;
+  if (n >= 10) {
+    buf[--at] = PAIRS[(n << 1) + 1]!;
+    buf[--at] = PAIRS[n << 1]!;
+  } else {
+    buf[--at] = 48 + n;
+  }
   return off + len;
 }

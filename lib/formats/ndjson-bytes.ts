@@ -16,11 +16,16 @@ export interface NdjsonBytesWriter {
   readonly reserve: number;
 }
 
-/** Unrolled stores of a constant's UTF-8 bytes, then the offset moved past them. */
+/**
+ * Unrolled stores of a constant's UTF-8 bytes, four at a time through a
+ * DataView (`v`, over the same memory as `b`), then the offset moved past them.
+ */
 function constStores(text: string): { code: string; bytes: number } {
   const b = Buffer.from(text, 'utf8');
   let code = '';
-  for (let i = 0; i < b.length; i++) code += `b[o${i === 0 ? '' : ` + ${i}`}] = ${b[i]}; `;
+  let i = 0;
+  for (; i + 4 <= b.length; i += 4) code += `v.setUint32(o${i === 0 ? '' : ` + ${i}`}, ${b.readUInt32LE(i)}, true); `;
+  for (; i < b.length; i++) code += `b[o${i === 0 ? '' : ` + ${i}`}] = ${b[i]}; `;
   return { code: `${code}o += ${b.length};`, bytes: b.length };
 }
 
@@ -30,6 +35,12 @@ const FIT_AND_WRITE = 'if (o + 3 * s.length > lim) return -1; o = writeAscii(b, 
 const ANY = `s = anyJson(x); ${FIT_AND_WRITE}`;
 /** Unsigned 32-bit integers as digits, written straight into the buffer (10 bytes at most). */
 const UINT_MAX_BYTES = 10;
+
+/** Quotes around a string that needs no escape; JSON.stringify for anything else. */
+function stringCode(col: ColumnSpec, trusted: boolean): string {
+  const plain = trusted && col.jsonSafe ? `typeof x === 'string'` : `typeof x === 'string' && !needsEscape(x)`;
+  return `if (${plain}) { if (o + 3 * x.length > lim) return -1; b[o++] = 34; o = writeAscii(b, o, x); b[o++] = 34; } else { ${ANY} }`;
+}
 
 function columnCode(col: ColumnSpec, i: number, trusted: boolean, tables: unknown[]): { code: string; bytes: number } {
   const NULL = constStores('null');
@@ -59,9 +70,19 @@ function columnCode(col: ColumnSpec, i: number, trusted: boolean, tables: unknow
     }
     default: {
       bytes = 2;
-      // Quotes around a string that needs no escape; JSON.stringify for anything else.
-      const plain = trusted && col.jsonSafe ? `typeof x === 'string'` : `typeof x === 'string' && !needsEscape(x)`;
-      code = `if (${plain}) { if (o + 3 * x.length > lim) return -1; b[o++] = 34; o = writeAscii(b, o, x); b[o++] = 34; } else { ${ANY} }`;
+      // An enum of a few JSON-safe values: compared by identity first, written as constants.
+      const values = col.enum;
+      if (values && values.length <= 8 && values.every((e) => !needsEscape(e))) {
+        let chain = '';
+        for (const e of values) {
+          const c = constStores(JSON.stringify(e));
+          chain += `if (x === ${JSON.stringify(e)}) { ${c.code} } else `;
+          bytes = Math.max(bytes, c.bytes);
+        }
+        code = `${chain}{ ${stringCode(col, trusted)} }`;
+        break;
+      }
+      code = stringCode(col, trusted);
     }
   }
   if (col.nullable) {
@@ -94,8 +115,11 @@ export function compileNdjsonBytes(spec: TableSpec, options: NdjsonOptions = {})
   const end = constStores('}\n');
   reserve += end.bytes;
   const names = tables.map((_, i) => `t${i}`);
-  const source = `return function ndjsonBytes(row, b, o) {
+  const source = `let lastB = null, lastV = null;
+return function ndjsonBytes(row, b, o) {
 let x, s, k; const lim = b.length - ${reserve};
+if (b !== lastB) { lastB = b; lastV = new DataView(b.buffer, b.byteOffset, b.length); }
+const v = lastV;
 ${body}${end.code}
 return o; }`;
   const write = new Function('anyJson', 'needsEscape', 'writeAscii', 'writeUint', ...names, source)(

@@ -18,6 +18,7 @@ import type { ChunkExecutor } from './cluster-protocol.js';
 import type { WorkerRunConfig } from './cluster-chunk-executor.js';
 import { inShard, shardInfo } from './shard.js';
 import { megagenVersion } from './version.js';
+import { GENERATOR_V8_FLAGS } from './heap-flags.js';
 import { loadPresets } from '../api/resolve-pipeline.js';
 
 const EXECUTOR_MODULE = fileURLToPath(new URL('./cluster-chunk-executor.js', import.meta.url));
@@ -127,7 +128,7 @@ export async function runClusteredDirectory(pipeline: PipelineDefinition, o: Res
     };
     mon.start();
     try {
-      events = workers === 1 ? await runChunksInline(job) : await runChunksInCluster(job, { workers, execArgv: [`--max-old-space-size=${c.memory.heapMb}`] });
+      events = workers === 1 ? await runChunksInline(job) : await runChunksInCluster(job, { workers, execArgv: [`--max-old-space-size=${c.memory.heapMb}`, ...GENERATOR_V8_FLAGS] });
     } finally {
       await mon.tick().catch(() => null);
       await mon.stop();

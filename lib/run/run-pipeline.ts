@@ -8,8 +8,8 @@ import { progressStage } from './progress-events.js';
 import type { PlanTarget } from '../model/campus-plan.js';
 import { tableSource } from '../sources/table-source.js';
 import { relationsStage } from '../stages/relations.js';
-import { ndjsonStage } from '../formats/ndjson.js';
-import { isClosedPipe, stdoutSink } from '../sinks/stdout-sink.js';
+import { isClosedPipe } from '../sinks/stdout-sink.js';
+import { ndjsonStreamSink } from '../sinks/ndjson-stream-sink.js';
 import { type DirectoryRunHooks } from './run-directory.js';
 import { runClusteredDirectory } from './cluster-run.js';
 import { buildConflictPlan, type ConflictSummary } from '../conflicts/plan.js';
@@ -108,7 +108,6 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
     const table = model.table(name);
     const t0 = performance.now();
     const path = undefined;
-    const sink = stdoutSink(o.stdout);
     o.onProgress?.({ kind: 'table-start', table: name, rows: table.rows });
     try {
       await pipe([
@@ -117,8 +116,7 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
         ...customStagesAt(pipeline, model, name, 'after:relations'),
         ...customStagesAt(pipeline, model, name, 'before:serialize'),
         ...(o.onProgress ? [progressStage(name, table.rows, o.onProgress)] : []),
-        ndjsonStage(table.spec, { tableField: toStdout && o.tables.length > 1, trusted: !userCodeTouches(pipeline, name) }),
-        sink,
+        ndjsonStreamSink(table.spec, { tableField: toStdout && o.tables.length > 1, trusted: !userCodeTouches(pipeline, name) }, o.stdout),
       ]);
     } catch (err) {
       if (toStdout && isClosedPipe(err)) {

@@ -1,0 +1,102 @@
+import { Writable } from 'node:stream';
+import type { TableSpec } from '../model/schema.js';
+import type { Batch } from '../sources/batch.js';
+import { compileNdjsonBytes } from '../formats/ndjson-bytes.js';
+import type { NdjsonOptions } from '../formats/ndjson.js';
+import { BLOCK_BYTES } from '../formats/block-writer.js';
+
+/** Blocks handed to the stream and not yet called back; serialising waits above this. */
+const MAX_PENDING = 2;
+
+/**
+ * Batches of rows in, NDJSON written to a byte stream (stdout) that is never
+ * ended, so tables can follow one another on it. The serialiser and the sink
+ * in one: rows are written straight into ~1 MB blocks (compileNdjsonBytes),
+ * and a block goes back to a small pool once `out.write` calls back, when the
+ * stream is done with its bytes. A fixed set of blocks instead of a fresh
+ * Buffer per megabyte keeps memory flat: freed 1 MB buffers otherwise wait for
+ * the garbage collector and fragment the C heap. Backpressure: a batch is
+ * acknowledged only while at most two blocks are in flight.
+ */
+export function ndjsonStreamSink(spec: TableSpec, options: NdjsonOptions = {}, out: NodeJS.WritableStream = process.stdout): Writable {
+  const write = compileNdjsonBytes(spec, options);
+  const free: Buffer[] = [];
+  let buf: Buffer = Buffer.allocUnsafeSlow(BLOCK_BYTES);
+  let off = 0;
+  let pending = 0;
+  let failure: Error | null = null;
+  let waiting: (() => void) | null = null;
+
+  const settled = (): void => {
+    const w = waiting;
+    waiting = null;
+    w?.();
+  };
+  const send = (block: Buffer, end: number, reuse: boolean): void => {
+    pending++;
+    out.write(block.subarray(0, end), (err) => {
+      pending--;
+      if (err) failure ??= err;
+      else if (reuse && free.length < MAX_PENDING + 1) free.push(block);
+      settled();
+    });
+  };
+  /** Sends the current block and starts the next one. */
+  const cut = (): void => {
+    if (off === 0) return;
+    send(buf, off, true);
+    buf = free.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
+    off = 0;
+  };
+  /** Calls done once at most `limit` blocks are in flight (or the stream failed). */
+  const whenBelow = (limit: number, done: (err?: Error | null) => void): void => {
+    if (failure) return done(failure);
+    if (pending <= limit) return done();
+    waiting = () => whenBelow(limit, done);
+  };
+
+  // The stream's own 'error' event (EPIPE) fails this sink, not the process.
+  const onError = (err: Error): void => {
+    failure ??= err;
+    settled();
+  };
+  out.on('error', onError);
+
+  return new Writable({
+    objectMode: true,
+    highWaterMark: 1,
+    write(batch: Batch, _enc, done) {
+      const rows = batch.rows;
+      for (let i = 0; i < rows.length; i++) {
+        if (BLOCK_BYTES - off < write.reserve) cut();
+        const end = write(rows[i]!, buf, off);
+        if (end >= 0) {
+          off = end;
+          continue;
+        }
+        // A row longer than what is left: a fresh block, or its own buffer when longer than a block.
+        cut();
+        let size = BLOCK_BYTES;
+        let big: Buffer = buf;
+        let n = write(rows[i]!, big, 0);
+        while (n < 0) {
+          size *= 2;
+          big = Buffer.allocUnsafeSlow(Math.max(size, 2 * write.reserve));
+          n = write(rows[i]!, big, 0);
+        }
+        if (big === buf) off = n;
+        else send(big, n, false);
+      }
+      // Yield (setImmediate) so callbacks of written blocks run before the next batch.
+      setImmediate(() => whenBelow(MAX_PENDING - 1, done));
+    },
+    final(done) {
+      cut();
+      whenBelow(0, done);
+    },
+    destroy(err, done) {
+      out.off('error', onError);
+      done(err);
+    },
+  });
+}
