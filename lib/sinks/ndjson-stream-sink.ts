@@ -56,11 +56,13 @@ export function ndjsonStreamSink(spec: TableSpec, options: NdjsonOptions = {}, o
   };
 
   // The stream's own 'error' event (EPIPE) fails this sink, not the process.
+  // (Anything with write(chunk, callback) will do as `out`: events are optional.)
   const onError = (err: Error): void => {
     failure ??= err;
     settled();
   };
-  out.on('error', onError);
+  const events = typeof out.on === 'function';
+  if (events) out.on('error', onError);
 
   return new Writable({
     objectMode: true,
@@ -95,7 +97,7 @@ export function ndjsonStreamSink(spec: TableSpec, options: NdjsonOptions = {}, o
       whenBelow(0, done);
     },
     destroy(err, done) {
-      out.off('error', onError);
+      if (events) out.off('error', onError);
       done(err);
     },
   });
