@@ -52,7 +52,10 @@ export class RotatingFileSink {
   private readonly parts: PartResult[] = [];
   private part: PartFile | null = null;
   private blocksInPart = 0;
-  private readonly queue: Pending[] = [];
+  /** Blocks pushed and not yet written, oldest first (each settles once its bytes are in the part). */
+  private readonly queue: Promise<void>[] = [];
+  /** The last placement: placements run one after another, in push order. */
+  private chain: Promise<void> = Promise.resolve();
   private readonly inFlight: number;
   private readonly ext: string;
   private failed = false;
@@ -84,8 +87,16 @@ export class RotatingFileSink {
     this.rawBytes += block.buf.length;
     try {
       if (this.o.codec.kind === 'members') {
-        this.queue.push({ data: this.o.codec.compress(block.buf), rows: block.rows, release: block.release });
-        while (this.queue.length > this.inFlight) await this.placeMember(this.queue.shift()!);
+        const pending: Pending = { data: this.o.codec.compress(block.buf), rows: block.rows, release: block.release };
+        // Placing (writing) runs in order on a chain the caller does not wait
+        // for: the next block is generated while this one is compressed and
+        // written on the thread pool. The caller waits only when more than
+        // `inFlight` blocks are outstanding.
+        const placed = this.chain.then(() => this.placeMember(pending));
+        placed.catch(() => {}); // observed below, in finish or in abort
+        this.chain = placed;
+        this.queue.push(placed);
+        while (this.queue.length > this.inFlight) await this.queue.shift();
       } else {
         await this.placeStreamed(this.o.codec, block);
       }
@@ -98,7 +109,7 @@ export class RotatingFileSink {
   /** Writes what is pending and closes the last part. Returns the parts in order. */
   async finish(): Promise<PartResult[]> {
     try {
-      while (this.queue.length > 0) await this.placeMember(this.queue.shift()!);
+      while (this.queue.length > 0) await this.queue.shift();
       await this.closePart();
     } catch (err) {
       this.failed = true;
@@ -110,8 +121,9 @@ export class RotatingFileSink {
   /** After a failure: removes the temporary file and the parts this sink finished. Never throws. */
   async abort(): Promise<void> {
     this.failed = true;
-    // Let compressions in flight settle so no rejection goes unhandled.
-    await Promise.allSettled(this.queue.splice(0).map((p) => p.data));
+    // Let compressions and writes in flight settle before the files go.
+    await Promise.allSettled(this.queue.splice(0));
+    await this.chain.catch(() => {});
     this.enc?.destroy();
     this.enc = null;
     await this.part?.discard();
