@@ -67,7 +67,12 @@ class ClusterPrimary<T, R> {
   constructor(job: ChunkJob<T, R>, o: ClusterOptions) {
     this.#job = job;
     this.#o = o;
-    this.#queue = job.tasks.map((_, idx) => ({ idx, attempt: 1 }));
+    // Largest chunks first (stable, so equal ones keep dependency order): the
+    // small tables' chunks then fill the end, and the workers finish together
+    // instead of one waiting on a last big chunk. Output does not depend on
+    // the order chunks finish in.
+    const order = job.tasks.map((_, idx) => idx).sort((a, b) => job.rows(job.tasks[b]!) - job.rows(job.tasks[a]!) || a - b);
+    this.#queue = order.map((idx) => ({ idx, attempt: 1 }));
   }
 
   run(): Promise<ClusterEvents> {
