@@ -2,17 +2,15 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runBuilder, runCommand, type RunArgs } from './commands/run.js';
-import { verifyConflictsCommand, type VerifyConflictsArgs } from './commands/verify-conflicts.js';
-import { listText } from './commands/list.js';
+import type { VerifyConflictsArgs } from './commands/verify-conflicts.js';
 import { resolvePipeline } from '../lib/api/resolve-pipeline.js';
 import { loadBuilder, loadCommand, type LoadArgs } from './commands/load.js';
-import { reportCommand } from './commands/report.js';
 import { mergeBuilder, mergeCommand, type MergeArgs } from './commands/merge.js';
 import { configBuilder, configCommand, type ConfigCommandArgs } from './commands/config.js';
 import { catBuilder, catCommand, type CatArgs } from './commands/cat.js';
 import { verifyBuilder, verifyCommand, type VerifyArgs } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, errorLine, exitCodeFor } from './exit-codes.js';
-import { isClosedPipe } from '../lib/index.js';
+import { isClosedPipe } from '../lib/sinks/stdout-sink.js';
 import { tuneHeapForGeneration } from '../lib/run/heap-flags.js';
 
 tuneHeapForGeneration();
@@ -40,9 +38,11 @@ async function main(argv: string[]): Promise<void> {
       await loadCommand(args, process.stderr);
     })
     .command<{ pipeline?: string }>('list [pipeline]', 'list presets (or one preset or pipeline file), their tables and columns', (y) => y.positional('pipeline', { type: 'string', describe: 'a preset name or a pipeline file (./my-pipeline.mjs)' }) as never, async (args) => {
+      const { listText } = await import('./commands/list.js');
       process.stdout.write(listText(args.pipeline === undefined ? undefined : [await resolvePipeline(args.pipeline)]));
     })
     .command<{ dir: string }>('report <dir>', 'regenerate performance_report.txt and performance_charts.png from DIR/performance_reports/performance_data.json', (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'a megagen output directory' }) as never, async (args) => {
+      const { reportCommand } = await import('./commands/report.js');
       await reportCommand(args, process.stderr);
     })
     .command<MergeArgs>('merge <out> <dirs..>', 'join the directories of --shard i/N runs into one, as a one-machine run would have written it', mergeBuilder, async (args) => {
@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = await verifyCommand(args, process.stdout, process.stderr);
     })
     .command<VerifyConflictsArgs>('verify-conflicts [dir]', 're-detect every conflict in DIR (or NDJSON with _table on --stdin) and compare with its conflicts table', (y) => y.positional('dir', { type: 'string', describe: 'a megagen output directory' }).option('stdin', { type: 'boolean', describe: 'read NDJSON records with a _table field from stdin' }).option('json', { type: 'boolean', describe: 'print the report as one JSON line' }) as never, async (args) => {
+      const { verifyConflictsCommand } = await import('./commands/verify-conflicts.js');
       process.exitCode = await verifyConflictsCommand(args, process.stdout, process.stdin);
     })
     .strict()

@@ -1,4 +1,4 @@
-import { definePipeline } from '../lib/index.js';
+import { definePipeline } from '../lib/pipeline.js';
 
 /** The whole campus: every table, relations resolved, sized by total records. */
 export default definePipeline({

@@ -1,4 +1,4 @@
-import { definePipeline } from '../lib/index.js';
+import { definePipeline } from '../lib/pipeline.js';
 
 /** The whole campus with labelled scheduling conflicts (2% of eligible rows per type) and their ground truth. */
 export default definePipeline({

@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../lib/index.js';
+import type { PipelineDefinition } from '../lib/pipeline.js';
 import campus from './campus.js';
 import students from './students.js';
 import timetable from './timetable.js';

@@ -1,4 +1,4 @@
-import { definePipeline } from '../lib/index.js';
+import { definePipeline } from '../lib/pipeline.js';
 
 /** Students only: --records N gives exactly N rows. */
 export default definePipeline({

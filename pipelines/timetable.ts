@@ -1,4 +1,4 @@
-import { definePipeline } from '../lib/index.js';
+import { definePipeline } from '../lib/pipeline.js';
 
 /** The timetable without students: departments, teachers, courses, classrooms, sections. */
 export default definePipeline({

@@ -1,5 +1,4 @@
 import type { Argv } from 'yargs';
-import { catTable } from '../../lib/verify/cat-table.js';
 
 export interface CatArgs {
   dir: string;
@@ -16,5 +15,6 @@ export function catBuilder(y: Argv): Argv<CatArgs> {
 
 /** `megagen cat DIR TABLE`: the table's rows as NDJSON on stdout, in order. */
 export async function catCommand(args: CatArgs, stdout: NodeJS.WritableStream): Promise<void> {
+  const { catTable } = await import('../../lib/verify/cat-table.js');
   await catTable(args.dir, args.table, stdout as unknown as import('node:stream').Writable, { format: args.format });
 }

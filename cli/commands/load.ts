@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { loadDirectory, type LoadSummary } from '../../lib/run/postgres-load.js';
+import type { LoadSummary } from '../../lib/run/postgres-load.js';
 import { invalidOption } from '../../lib/errors.js';
 import { parseCount } from '../parse-values.js';
 
@@ -20,6 +20,7 @@ export function loadBuilder(y: Argv): Argv<LoadArgs> {
 
 /** `megagen load DIR --db URL`: schema, then every table's SQL parts in dependency order, then FK indexes. */
 export async function loadCommand(args: LoadArgs, stderr: NodeJS.WritableStream): Promise<LoadSummary> {
+  const { loadDirectory } = await import('../../lib/run/postgres-load.js'); // pg loads only here
   if (!args.dir) throw invalidOption('megagen load needs an output directory: megagen load DIR --db postgres://…');
   if (!args.db) throw invalidOption('megagen load needs --db postgres://user@host:port/database');
   const s = await loadDirectory({

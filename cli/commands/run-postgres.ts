@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { runToPostgres, type PostgresRunSummary } from '../../lib/run/postgres-run.js';
+import type { PostgresRunSummary } from '../../lib/run/postgres-run.js';
 import type { PipelineDefinition } from '../../lib/pipeline.js';
 import type { RunOptions } from '../../lib/run/run-options.js';
 import { invalidOption } from '../../lib/errors.js';
@@ -29,6 +29,7 @@ export async function runPostgresCommand(
   stderr: NodeJS.WritableStream,
 ): Promise<PostgresRunSummary> {
   if (common.output !== undefined) throw invalidOption('--sink and --output cannot be used together');
+  const { runToPostgres } = await import('../../lib/run/postgres-run.js'); // pg loads only for --sink
   const summary = await runToPostgres(pipeline, {
     ...common,
     // --chunk-size and --resume come in `common` (run flags shared with directory runs).

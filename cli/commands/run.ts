@@ -1,6 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
-import { runPipeline, LOCALES, DEFAULT_SEED, DEFAULT_OUTPUT, type RunOptions, type RunSummary } from '../../lib/index.js';
-import { MAX_RECORDS } from '../../lib/run/run-options.js';
+import { runPipeline, type RunSummary } from '../../lib/run/run-pipeline.js';
+import { LOCALES } from '../../lib/pools/pools.js';
+import { MAX_RECORDS, DEFAULT_SEED, DEFAULT_OUTPUT, type RunOptions } from '../../lib/run/run-options.js';
 import { presets, DEFAULT_PRESET } from '../../pipelines/index.js';
 import { parseCount, parseList, parseSeed } from '../parse-values.js';
 import { invalidOption } from '../../lib/errors.js';
@@ -13,7 +14,6 @@ import { availableParallelism } from 'node:os';
 import { isExplicit } from '../../lib/config/resolve-config.js';
 import { parseClusterOptions, DEFAULT_MAX_RETRIES } from '../../lib/run/cluster-options.js';
 import { DEFAULT_MEMORY_MB } from '../../lib/run/cluster-memory.js';
-import { createProgressReporter } from '../../lib/monitor/progress-reporter.js';
 
 export interface RunArgs extends PostgresSinkArgs, ConfigArgs {
   preset?: string;
@@ -123,7 +123,8 @@ export async function runCommand(args: ArgumentsCamelCase<RunArgs> | RunArgs, st
   const summary = await runPipeline(run.pipeline, {
     ...run.options,
     onProgress: monitor && !toDirectory ? progressPrinter(stderr) : undefined,
-    progress: monitor && toDirectory ? createProgressReporter(stderr) : undefined,
+    // The bars' module (cli-progress) loads only for the runs that show them.
+    progress: monitor && toDirectory ? (await import('../../lib/monitor/progress-reporter.js')).createProgressReporter(stderr) : undefined,
   });
   const output = run.options.output ?? DEFAULT_OUTPUT;
   if (!summary.closedPipe && summary.tables[0]?.path !== undefined) {

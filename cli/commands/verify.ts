@@ -1,6 +1,5 @@
 import type { Argv } from 'yargs';
-import { verifyOutput, type VerifyReport } from '../../lib/verify/verify-output.js';
-import { conflictVerifyPlugin } from '../../lib/verify/conflict-checker-plugin.js';
+import type { VerifyReport } from '../../lib/verify/verify-output.js';
 
 export interface VerifyArgs {
   dir: string;
@@ -33,6 +32,8 @@ export function verifyText(dir: string, r: VerifyReport): { out: string; err: st
 
 /** `megagen verify DIR`: exit 0 when everything checks, 1 with the problems otherwise. */
 export async function verifyCommand(args: VerifyArgs, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const { verifyOutput } = await import('../../lib/verify/verify-output.js');
+  const { conflictVerifyPlugin } = await import('../../lib/verify/conflict-checker-plugin.js');
   const r = await verifyOutput(args.dir, { plugins: [conflictVerifyPlugin()] });
   if (args.json) stdout.write(JSON.stringify(r, null, 2) + '\n');
   const text = verifyText(args.dir, r);

@@ -16,11 +16,11 @@ function overlapPairs(st: PlanState, list: readonly number[]): [number, number][
   return out;
 }
 
+/** The same unordered pairs in both lists (each list without repeats). */
 function samePairs(a: [number, number][], b: [number, number][]): boolean {
-  const key = (p: [number, number]) => (p[0] < p[1] ? `${p[0]},${p[1]}` : `${p[1]},${p[0]}`);
-  const ka = a.map(key).sort();
-  const kb = b.map(key).sort();
-  return ka.length === kb.length && ka.every((x, i) => x === kb[i]);
+  if (a.length !== b.length) return false;
+  const same = (p: [number, number], q: [number, number]) => (p[0] === q[0] && p[1] === q[1]) || (p[0] === q[1] && p[1] === q[0]);
+  return a.every((p) => b.some((q) => same(p, q)));
 }
 
 /** u's semester-sem sections with enrollment pick m moved to section y. */

@@ -33,6 +33,30 @@ export const ELIGIBLE_TABLE: Record<ConflictType, 'sections' | 'students' | 'tea
   teacher_overload: 'teachers',
 };
 
+/** Every change of a plan: what rows look up (PlanState has these and more). */
+export interface PlanChanges {
+  readonly records: readonly ConflictRecord[];
+  readonly sectionMods: ReadonlyMap<number, SectionMod>;
+  readonly enrollmentMods: ReadonlyMap<number, EnrollmentMod>;
+  readonly studentGpa: ReadonlyMap<number, number>;
+  readonly teacherMax: ReadonlyMap<number, number>;
+  readonly teacherFloor: ReadonlyMap<number, number>;
+  readonly roomCapacity: ReadonlyMap<number, number>;
+}
+
+/** ConflictPlan#toData: plain data that crosses IPC. */
+export interface ConflictPlanData {
+  options: ResolvedConflictOptions;
+  summary: ConflictSummary;
+  records: readonly ConflictRecord[];
+  sectionMods: [number, SectionMod][];
+  enrollmentMods: [number, EnrollmentMod][];
+  studentGpa: [number, number][];
+  teacherMax: [number, number][];
+  teacherFloor: [number, number][];
+  roomCapacity: [number, number][];
+}
+
 /**
  * The injection plan: every change the injection makes, decided once from
  * (seed, sizes, options) by arithmetic on indices — no table is read. Rows
@@ -43,13 +67,46 @@ export class ConflictPlan {
   readonly options: ResolvedConflictOptions;
   readonly records: readonly ConflictRecord[];
   readonly summary: ConflictSummary;
-  private readonly st: PlanState;
+  private readonly st: PlanChanges;
 
-  constructor(st: PlanState, options: ResolvedConflictOptions, summary: ConflictSummary) {
+  constructor(st: PlanChanges, options: ResolvedConflictOptions, summary: ConflictSummary) {
     this.st = st;
     this.options = options;
     this.records = st.records;
     this.summary = summary;
+  }
+
+  /**
+   * The plan as plain data (JSON-safe, O(changes)): a cluster primary builds
+   * the plan once and hands it to its workers, which would otherwise each
+   * spend as long rebuilding it as generating a 10^5-row chunk.
+   */
+  toData(): ConflictPlanData {
+    const st = this.st;
+    return {
+      options: this.options,
+      summary: this.summary,
+      records: this.records,
+      sectionMods: [...st.sectionMods],
+      enrollmentMods: [...st.enrollmentMods],
+      studentGpa: [...st.studentGpa],
+      teacherMax: [...st.teacherMax],
+      teacherFloor: [...st.teacherFloor],
+      roomCapacity: [...st.roomCapacity],
+    };
+  }
+
+  static fromData(d: ConflictPlanData): ConflictPlan {
+    const changes: PlanChanges = {
+      records: d.records,
+      sectionMods: new Map(d.sectionMods),
+      enrollmentMods: new Map(d.enrollmentMods),
+      studentGpa: new Map(d.studentGpa),
+      teacherMax: new Map(d.teacherMax),
+      teacherFloor: new Map(d.teacherFloor),
+      roomCapacity: new Map(d.roomCapacity),
+    };
+    return new ConflictPlan(changes, d.options, d.summary);
   }
 
   get active(): boolean {
@@ -81,6 +138,12 @@ export class ConflictPlan {
 
   roomCapacity(r: number): number | undefined {
     return this.st.roomCapacity.get(r);
+  }
+
+  /** Sorted indices of the rows of sections, enrollments or students that a change touches. */
+  changedRows(table: 'sections' | 'enrollments' | 'students'): Float64Array {
+    const keys = table === 'sections' ? this.st.sectionMods.keys() : table === 'enrollments' ? this.st.enrollmentMods.keys() : this.st.studentGpa.keys();
+    return Float64Array.from(keys).sort();
   }
 
   /** Which tables' rows any change touches. */

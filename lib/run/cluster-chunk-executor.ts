@@ -5,6 +5,7 @@ import type { ResolvedOutputConfig } from './output-options.js';
 import { parseRunOptions } from './run-options.js';
 import { buildModel } from './run-pipeline.js';
 import { resolvePipeline } from '../api/resolve-pipeline.js';
+import { ConflictPlan, type ConflictPlanData } from '../conflicts/plan.js';
 
 /** What a worker needs to rebuild the run's model: plain data, sent once in `init`. */
 export interface WorkerRunConfig {
@@ -18,6 +19,8 @@ export interface WorkerRunConfig {
   out: ResolvedOutputConfig;
   /** Conflict injection changes rows: the workers' model must inject exactly as the primary's. */
   conflicts: { rate: number; types: string[]; difficulty: string };
+  /** The primary's conflict plan (built once there, not again in every worker). */
+  conflictPlan?: ConflictPlanData;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function createChunkExecutor(config: unknown): Promise<ChunkExecuto
     conflictTypes: c.conflicts.types,
     conflictDifficulty: c.conflicts.difficulty,
   });
-  const model = buildModel(pipeline, o);
+  const model = buildModel(pipeline, o, c.conflictPlan ? ConflictPlan.fromData(c.conflictPlan) : undefined);
   return (task, ctx) =>
     runChunk(
       {

@@ -20,6 +20,7 @@ import { inShard, shardInfo } from './shard.js';
 import { megagenVersion } from './version.js';
 import { GENERATOR_V8_FLAGS } from './heap-flags.js';
 import { loadPresets } from '../api/resolve-pipeline.js';
+import { conflictPlanOf } from '../conflicts/conflict-model.js';
 
 const EXECUTOR_MODULE = fileURLToPath(new URL('./cluster-chunk-executor.js', import.meta.url));
 
@@ -105,7 +106,7 @@ export async function runClusteredDirectory(pipeline: PipelineDefinition, o: Res
     const mon = monitor;
     const local: ChunkExecutor<ChunkTask, ChunkResult> = (task, x) =>
       runChunk({ ...ctx, batchSize: x.batchSize, onProgress: (e) => (e.kind === 'rows' ? x.onProgress(e.done - task.start) : ctx.onProgress?.(e)) }, task);
-    const config: WorkerRunConfig = { root, pipeline: pipeline.file ?? pipeline.name, records: o.records, seed: o.seed, locale: o.locale, tables: [...o.tables], out: ctx.config, conflicts: { rate: o.conflicts.rate, types: [...o.conflicts.types], difficulty: o.conflicts.difficulty } };
+    const config: WorkerRunConfig = { root, pipeline: pipeline.file ?? pipeline.name, records: o.records, seed: o.seed, locale: o.locale, tables: [...o.tables], out: ctx.config, conflicts: { rate: o.conflicts.rate, types: [...o.conflicts.types], difficulty: o.conflicts.difficulty }, conflictPlan: conflictPlanOf(model)?.toData() };
     const job: ChunkJob<ChunkTask, ChunkResult> = {
       tasks,
       label: (t) => `${t.table}#${t.chunk}`,

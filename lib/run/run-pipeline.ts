@@ -11,8 +11,7 @@ import { relationsStage } from '../stages/relations.js';
 import { isClosedPipe } from '../sinks/stdout-sink.js';
 import { ndjsonStreamSink } from '../sinks/ndjson-stream-sink.js';
 import { type DirectoryRunHooks } from './run-directory.js';
-import { runClusteredDirectory } from './cluster-run.js';
-import { buildConflictPlan, type ConflictSummary } from '../conflicts/plan.js';
+import { buildConflictPlan, type ConflictPlan, type ConflictSummary } from '../conflicts/plan.js';
 import { conflictPlanOf, withConflicts } from '../conflicts/conflict-model.js';
 import { parseRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
 
@@ -56,10 +55,14 @@ export function planTarget(pipeline: PipelineDefinition, records: number): PlanT
   }
 }
 
-export function buildModel(pipeline: PipelineDefinition, o: ResolvedRunOptions): CampusModel {
+/**
+ * The model of a run. With --conflicts its rows come out with the injection
+ * applied and it holds the conflicts table; `conflictPlan` is that plan when
+ * already built (a cluster worker gets its primary's), else it is built here.
+ */
+export function buildModel(pipeline: PipelineDefinition, o: ResolvedRunOptions, conflictPlan?: ConflictPlan): CampusModel {
   const model = createPipelineModel(pipeline, { seed: o.seed32, target: planTarget(pipeline, o.records), locale: o.locale });
-  // With --conflicts the model's rows come out with the injection applied, and it holds the conflicts table.
-  return o.conflicts.rate > 0 ? withConflicts(model, buildConflictPlan(model.plan, o.conflicts)) : model;
+  return o.conflicts.rate > 0 ? withConflicts(model, conflictPlan ?? buildConflictPlan(model.plan, o.conflicts)) : model;
 }
 
 /**
@@ -86,6 +89,8 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
   const injection = conflictPlanOf(model);
   if (injection) summary.conflicts = injection.summary;
   if (!toStdout) {
+    // Directory runs only: the cluster, log (pino) and reports (resvg) load here, not for stdout runs.
+    const { runClusteredDirectory } = await import('./cluster-run.js');
     const r = await runClusteredDirectory(pipeline, o, model, hooks);
     for (const name of o.tables) {
       const t = r.manifest.tables[name]!;

@@ -4,6 +4,38 @@ import type { Row } from '../model/schema.js';
 import type { ConflictPlan } from '../conflicts/plan.js';
 
 /**
+ * Whether a row index is among a sorted list of changed rows. Rows mostly
+ * come in order, so a cursor answers in two comparisons; a jump (another
+ * chunk) binary-searches. Most rows are unchanged: this skips a Map lookup
+ * per row, in O(changes) memory.
+ */
+export class SortedCursor {
+  private pos = 0;
+  constructor(private readonly keys: Float64Array) {}
+
+  hit(i: number): boolean {
+    const k = this.keys;
+    let p = this.pos;
+    if (!(p === k.length ? p === 0 || k[p - 1]! < i : k[p]! >= i && (p === 0 || k[p - 1]! < i))) {
+      let lo = 0;
+      let hi = k.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (k[mid]! < i) lo = mid + 1;
+        else hi = mid;
+      }
+      p = lo;
+    }
+    if (p < k.length && k[p] === i) {
+      this.pos = p + 1;
+      return true;
+    }
+    this.pos = p;
+    return false;
+  }
+}
+
+/**
  * Applies a conflict plan to one row of a table, in place: a pure function of
  * (plan, table, row index), so any batch split, chunk or worker gives the
  * same rows. Returns null for a table the plan leaves alone.
@@ -11,8 +43,10 @@ import type { ConflictPlan } from '../conflicts/plan.js';
 export function createConflictRowApplier(plan: ConflictPlan, table: string): ((row: Row, index: number) => void) | null {
   if (!plan.touches(table)) return null;
   switch (table) {
-    case 'sections':
+    case 'sections': {
+      const changed = new SortedCursor(plan.changedRows('sections'));
       return (row, i) => {
+        if (!changed.hit(i)) return;
         const m = plan.section(i);
         if (!m) return;
         if (m.room !== undefined) row.classroom_id = m.room + 1;
@@ -22,18 +56,25 @@ export function createConflictRowApplier(plan: ConflictPlan, table: string): ((r
         if (m.capacity !== undefined) row.capacity = m.capacity;
         else if (enrolled > (row.capacity as number)) row.capacity = enrolled;
       };
-    case 'enrollments':
+    }
+    case 'enrollments': {
+      const changed = new SortedCursor(plan.changedRows('enrollments'));
       return (row, i) => {
+        if (!changed.hit(i)) return;
         const m = plan.enrollment(i);
         if (!m) return;
         if (m.section !== undefined) row.section_id = m.section + 1;
         if (m.score !== undefined) row.score = m.score;
       };
-    case 'students':
+    }
+    case 'students': {
+      const changed = new SortedCursor(plan.changedRows('students'));
       return (row, i) => {
+        if (!changed.hit(i)) return;
         const g = plan.studentGpa(i);
         if (g !== undefined) row.gpa = g;
       };
+    }
     case 'teachers':
       return (row, i) => {
         row.max_weekly_periods = plan.teacherMax(i, row.max_weekly_periods as number);
