@@ -9,7 +9,8 @@
  *   `presets`, `loadPipelineFile`.
  * - Parts: sources (`tableSource`, `generateBatches`), stages
  *   (`relationsStage`, `customStage`), serializers (`compileNdjson`,
- *   `ndjsonStage`), sinks (`stdoutSink`, `atomicFileSink`).
+ *   `ndjsonStage`, `compileNdjsonBytes`), sinks (`stdoutSink`, `ndjsonStreamSink`,
+ *   `atomicFileSink`).
  * - Config: `loadConfigFile`, `resolveConfig`, `CONFIG_KEYS` (the seed's
  *   `mega_scale_config.yml` keys, with precedence and provenance).
  * - Randomness: `Rng`, `hashKey`, `streamId` (counter-based: every value a
@@ -38,6 +39,8 @@ export type { Batch } from './sources/batch.js';
 export { relationsStage, createRelationResolver } from './stages/relations.js';
 export { compileNdjson, ndjsonStage, type NdjsonOptions } from './formats/ndjson.js';
 export { stdoutSink, isClosedPipe } from './sinks/stdout-sink.js';
+export { ndjsonStreamSink } from './sinks/ndjson-stream-sink.js';
+export { compileNdjsonBytes, type NdjsonBytesWriter } from './formats/ndjson-bytes.js';
 export { atomicFileSink } from './sinks/atomic-file-sink.js';
 export { getPools, LOCALES, type Locale, type Pools } from './pools/pools.js';
 export { Rng, Permutation, WeightedPicker, hashKey, hashKey2, streamId, normaliseSeed, zipfWeights } from './random/index.js';

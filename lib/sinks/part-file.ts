@@ -15,9 +15,15 @@ export function outputError(path: string, err: unknown): MegagenError {
  * hashed as they go; `commit` fsyncs and renames it to its final name,
  * `discard` removes it.
  */
+/** Bytes written between two early flushes to disk (see PartFile#write). */
+const SYNC_EVERY = 32 << 20;
+
 export class PartFile {
   bytes = 0;
   rows = 0;
+  /** The early flushes in flight (errors surface in commit). */
+  private syncs: Promise<void>[] = [];
+  private unsynced = 0;
   private readonly hash: Hash = createHash('sha256');
   private constructor(
     readonly path: string,
@@ -42,12 +48,24 @@ export class PartFile {
       throw outputError(this.path, err);
     }
     this.bytes += buf.length;
+    // Start the part's writeback early, every 32 MB, without waiting for it:
+    // with gigabytes of RAM the kernel would otherwise hold every dirty page
+    // until commit's fsync, which then stalls the run for the whole part
+    // (0.3 s per 140 MB part on this machine's disk).
+    this.unsynced += buf.length;
+    if (this.unsynced >= SYNC_EVERY) {
+      this.unsynced = 0;
+      const early = this.handle!.datasync();
+      early.catch(() => {}); // awaited (and its error thrown) in commit
+      this.syncs.push(early);
+    }
   }
 
   /** fsync, close, rename to the final name. Returns the sha256 (hex). */
   async commit(): Promise<string> {
     const h = this.handle!;
     try {
+      await Promise.all(this.syncs.splice(0));
       await h.sync();
       this.handle = null;
       await h.close();
@@ -62,6 +80,7 @@ export class PartFile {
   async discard(): Promise<void> {
     const h = this.handle;
     this.handle = null;
+    await Promise.allSettled(this.syncs.splice(0));
     if (h) await h.close().catch(() => {});
     await unlink(`${this.path}.tmp`).catch(() => {});
   }
