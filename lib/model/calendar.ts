@@ -4,7 +4,6 @@
  * the hot loop never builds a Date. No value depends on the clock.
  */
 
-const dayCache = new Map<number, string>();
 const TWO = Array.from({ length: 60 }, (_, i) => (i < 10 ? '0' : '') + i);
 
 /** Days since the epoch of a UTC calendar date. */
@@ -20,14 +19,20 @@ export function yearStart(year: number): number {
   return JAN_FIRST[year - FIRST_YEAR] ?? epochDay(year, 1, 1);
 }
 
+// Strings of the days 1900..2200, filled as they are first asked for: an
+// array index instead of a Map lookup (one per enrollment row).
+const DAY_ZERO = JAN_FIRST[0]!;
+const dayCache: (string | undefined)[] = new Array<string | undefined>(JAN_FIRST[JAN_FIRST.length - 1]! - DAY_ZERO).fill(undefined);
+
 /** `YYYY-MM-DD` of an epoch day. */
 export function dateString(day: number): string {
-  let s = dayCache.get(day);
-  if (s === undefined) {
-    s = new Date(day * 86_400_000).toISOString().slice(0, 10);
-    dayCache.set(day, s);
+  const k = day - DAY_ZERO;
+  if (k >= 0 && k < dayCache.length) {
+    let s = dayCache[k];
+    if (s === undefined) dayCache[k] = s = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    return s;
   }
-  return s;
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 let times: string[] | null = null;
