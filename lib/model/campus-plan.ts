@@ -198,7 +198,8 @@ export class CampusPlan {
     return this.studentPerm.inverse(u);
   }
 
-  private profileOf(u: number): readonly [number, number] {
+  /** [semester-1 load, semester-2 load] of spread position u (one hash; load1 and load2 read it). */
+  profileOf(u: number): readonly [number, number] {
     const block = Math.floor(u / BLOCK);
     const order = this.blockOrders[hashKey(this.seed, S_PROFILE, block) & 7]!;
     return LOAD_PROFILES[order[u - block * BLOCK]!]!;

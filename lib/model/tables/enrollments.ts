@@ -55,8 +55,9 @@ export class EnrollmentCursor {
   }
 
   private load(): void {
-    this.k1 = this.plan.load1(this.u);
-    this.k2 = this.plan.load2(this.u);
+    const [k1, k2] = this.plan.profileOf(this.u);
+    this.k1 = k1;
+    this.k2 = k2;
   }
 
   get semester(): number {

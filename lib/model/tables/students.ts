@@ -57,8 +57,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
         const dept = plan.studentDepartment(u);
         const majors = disciplines[dept % disciplines.length]!.majors;
         // GPA: credit-weighted grade points of the semester-1 picks (the enrollments' own scores).
-        const k1 = plan.load1(u);
-        const k2 = plan.load2(u);
+        const [k1, k2] = plan.profileOf(u);
         let points = 0;
         let credits = 0;
         for (let m = 0; m < k1; m++) {
