@@ -14,16 +14,16 @@
  * over the cores). Peak RSS per process comes from the manifest
  * (process.resourceUsage().maxRSS of each worker and of the primary).
  *
- * Machine: 2 cores, Node 20.20.2, Linux, 2026-11-27 15:13Z, one run at 10^7,
- * load average 8.7-10.5 from other jobs on the same 2 cores:
- *   A none  --workers 1            17.9 s  558,097 records/s  peak RSS main 187 MB
- *   B none  --workers 2            17.2 s  581,491 records/s  primary 95, w1 126, w2 122 MB
- *   C gzip  --workers 2            21.2 s  470,707 records/s  primary 95, w1 136, w2 130 MB
- *   D gzip  --workers 2 --monitor  21.5 s  464,825 records/s  mean CPU 51% of 2 cores
- * Reading: monitoring overhead 1.2% (target <= 3%: met); peak RSS <= 200 MB
- * (met). B/A 1.04x (target 1.8x), gzip 470k/s (target 1.1M/s) and CPU 51%
- * (target 90%) are NOT met here: the workers shared the two cores with other
- * work (about one core between them). At 10^6 startup dominates (0.76x).
+ * Machine: 2 cores, Node 20.20.2, Linux, 2026-11-27 17:05Z, otherwise idle (load 1.7),
+ * medians of 3 at 10^7:
+ *   A none  --workers 1             8.16 s  1,226,121 records/s  peak RSS main 137 MB
+ *   B none  --workers 2             6.53 s  1,531,133 records/s  primary 87, w1 116, w2 114 MB
+ *   C gzip  --workers 2             8.16 s  1,224,998 records/s  primary 88, w1 125, w2 122 MB
+ *   D gzip  --workers 2 --monitor   8.23 s  1,215,537 records/s  mean CPU 88% of 2 cores
+ * Reading: gzip with 2 workers >= 1.1M (met), monitoring overhead 0.8% (met),
+ * peak RSS <= 200 MB (met). B/A 1.25x (target 1.8x) and CPU 88% (target 90%)
+ * are not met: with one worker the thread pool already writes, fsyncs and
+ * compresses beside the generating thread (A uses ~1.3 cores).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

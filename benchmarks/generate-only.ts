@@ -7,14 +7,13 @@
  *
  *   npm run bench:generate -- --preset students --records 1000000
  *
- * Machine: 2 cores (AMD EPYC), Node 20.20.2, Linux, SHARED with other jobs
- * (load average ~17 during the run), main at c6585fc, 2026-11-27 14:42Z,
- * `npm run bench`, medians of 3 runs.
- *   students 10^6: loop 546,179 rows/CPU-s (154,343 rows/s wall), RSS 107 MB
- *   campus 10^6:   loop 1,048,350 rows/CPU-s (330,443 rows/s wall), RSS 96 MB
- * Reading: against students-ndjson.ts (345k records/CPU-s) and
- * campus-ndjson.ts (505k at 10^6), generation and serialisation are about
- * two thirds of the CLI's CPU; the rest is streams, buffers and start-up.
+ * Machine: 2 cores (AMD EPYC), Node 20.20.2, Linux, otherwise idle,
+ * 2026-11-27 16:58Z, `npm run bench`, medians of 3:
+ *   students 10^6: loop 782,269 rows/s (752,468 rows/CPU-s), RSS 114 MB
+ *   campus 10^6:   loop 1,414,128 rows/s (1,236,926 rows/CPU-s), RSS 104 MB
+ * Reading: this loop builds line strings (compileNdjson); the CLI writes
+ * bytes straight into blocks (compileNdjsonBytes), so at 10^7 the whole
+ * `campus` command (1.62M records/s) outruns this loop at 10^6.
  */
 import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';

@@ -12,18 +12,18 @@
  * never flatters megagen. records/CPU-s (user + system of the measured
  * process) is less disturbed than wall time when other work shares the machine.
  *
- * Last run (2 cores AMD EPYC, Node 20.20.2, machine shared: load ~17;
- * main c6585fc, 2026-11-27 14:42Z, medians of 3):
+ * Last run (2 cores AMD EPYC, Node 20.20.2, machine otherwise idle, load ~1.7;
+ * 2026-11-27 16:58Z, medians of 3):
  *
- * | scenario               |    records | median s | records/s | records/CPU-s | peak RSS MB | x baseline (CPU) |
- * |------------------------|-----------:|---------:|----------:|--------------:|------------:|-----------------:|
- * | baseline-faker (loop)  |    100,000 |     5.55 |    20,787 |        79,810 |         107 |                  |
- * | students-generate-only |  1,000,000 |     7.33 |   154,343 |       546,179 |         107 |                  |
- * | campus-generate-only   |  1,000,000 |     3.79 |   330,443 |     1,048,350 |          96 |                  |
- * | students               |  1,000,000 |    10.44 |    95,743 |       345,414 |         134 |              4.3 |
- * | campus                 |  1,000,000 |     6.59 |   151,780 |       505,175 |         128 |              6.3 |
- * | students               | 10,000,000 |   100.19 |    99,808 |       352,819 |         165 |              4.4 |
- * | campus                 |  9,999,997 |    50.49 |   198,052 |       751,910 |         164 |              9.4 |
+ * | scenario               |    records | median s |                  records/s |            records/CPU-s | peak RSS MB | x baseline | x baseline (CPU) |
+ * |------------------------|-----------:|---------:|---------------------------:|-------------------------:|------------:|-----------:|-----------------:|
+ * | baseline-faker         |    100,000 |     1.23 |       81,296 (loop 98,988) |     73,376 (loop 89,064) |         107 |            |                  |
+ * | students-generate-only |  1,000,000 |     1.55 |     645,751 (loop 782,269) |   610,532 (loop 752,468) |         114 |            |                  |
+ * | campus-generate-only   |  1,000,000 |     0.96 | 1,046,207 (loop 1,414,128) | 934,488 (loop 1,236,926) |         104 |            |                  |
+ * | students               |  1,000,000 |     1.65 |                    607,173 |                  545,528 |         103 |        6.1 |              6.1 |
+ * | campus                 |  1,000,000 |     0.99 |                  1,007,723 |                  800,738 |         117 |       10.2 |              9.0 |
+ * | students               | 10,000,000 |    14.08 |                    710,398 |                  690,471 |         105 |        7.2 |              7.8 |
+ * | campus                 |  9,999,997 |     6.16 |                  1,623,938 |                1,508,952 |         122 |       16.4 |             16.9 |
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
