@@ -4,28 +4,18 @@ import type { Batch } from '../sources/batch.js';
 import { BlockWriter } from './block-writer.js';
 
 /**
- * The stream adapter of every line format: batches of rows in, the lines of
- * `line(row)` out as bytes in ~1 MB blocks. Rows are joined ~64 at a time
- * before each write into the block (DESIGN §6: short strings into a reused
- * block beat Buffer.from of whole batches).
+ * The stream adapter of the serialisers: batches of rows in, bytes out in
+ * ~1 MB blocks. `writeRows` puts a batch's rows into the writer (which
+ * pushes every full block to `out`).
  */
-export function lineStage(line: (row: Row) => string): Transform {
+export function blockStage(writeRows: (rows: readonly Row[], writer: BlockWriter, out: Transform) => void): Transform {
   const writer = new BlockWriter();
   return new Transform({
     writableObjectMode: true,
     writableHighWaterMark: 1,
     readableHighWaterMark: 1,
     transform(batch: Batch, _enc, done: TransformCallback) {
-      const rows = batch.rows;
-      let acc = '';
-      for (let i = 0; i < rows.length; i++) {
-        acc += line(rows[i]!);
-        if ((i & 63) === 63) {
-          writer.write(acc, this);
-          acc = '';
-        }
-      }
-      if (acc.length > 0) writer.write(acc, this);
+      writeRows(batch.rows, writer, this);
       // Yield to the event loop so written blocks are consumed and freed before
       // the next batch (without it RSS grew to 1.7 GB in the DESIGN §6 prototype).
       setImmediate(done);
@@ -34,5 +24,24 @@ export function lineStage(line: (row: Row) => string): Transform {
       writer.flush(this);
       done();
     },
+  });
+}
+
+/**
+ * The stage of every line format: the lines of `line(row)`, joined ~64 rows
+ * at a time before each write into the block (DESIGN §6: short strings into
+ * a reused block beat Buffer.from of whole batches).
+ */
+export function lineStage(line: (row: Row) => string): Transform {
+  return blockStage((rows, writer, out) => {
+    let acc = '';
+    for (let i = 0; i < rows.length; i++) {
+      acc += line(rows[i]!);
+      if ((i & 63) === 63) {
+        writer.write(acc, out);
+        acc = '';
+      }
+    }
+    if (acc.length > 0) writer.write(acc, out);
   });
 }

@@ -1,6 +1,5 @@
-import { Transform, type TransformCallback } from 'node:stream';
-import type { Batch } from '../sources/batch.js';
-import { BlockWriter } from './block-writer.js';
+import type { Transform } from 'node:stream';
+import { blockStage } from './line-stage.js';
 import { compileNdjsonBytes } from './ndjson-bytes.js';
 import type { ColumnSpec, Row, TableSpec } from '../model/schema.js';
 import { anyJson, jsonString } from './json-string.js';
@@ -69,20 +68,7 @@ export function compileNdjson(spec: TableSpec, options: NdjsonOptions = {}): (ro
  */
 export function ndjsonStage(spec: TableSpec, options: NdjsonOptions = {}): Transform {
   const write = compileNdjsonBytes(spec, options);
-  const writer = new BlockWriter();
-  return new Transform({
-    writableObjectMode: true,
-    writableHighWaterMark: 1,
-    readableHighWaterMark: 1,
-    transform(batch: Batch, _enc, done: TransformCallback) {
-      const rows = batch.rows;
-      for (let i = 0; i < rows.length; i++) writer.writeRow(write, rows[i]!, this);
-      // Yield so written blocks are consumed and freed before the next batch (see lineStage).
-      setImmediate(done);
-    },
-    flush(done: TransformCallback) {
-      writer.flush(this);
-      done();
-    },
+  return blockStage((rows, writer, out) => {
+    for (let i = 0; i < rows.length; i++) writer.writeRow(write, rows[i]!, out);
   });
 }
