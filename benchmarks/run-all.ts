@@ -12,18 +12,18 @@
  * never flatters megagen. records/CPU-s (user + system of the measured
  * process) is less disturbed than wall time when other work shares the machine.
  *
- * Last run (2 cores AMD EPYC, Node 20.20.2, machine otherwise idle, load ~1.7;
- * 2026-11-27 16:58Z, medians of 3):
+ * Last run (2 cores AMD EPYC, Node 20.20.2, machine otherwise idle;
+ * 2026-11-27 17:20Z, medians of 3):
  *
  * | scenario               |    records | median s |                  records/s |            records/CPU-s | peak RSS MB | x baseline | x baseline (CPU) |
  * |------------------------|-----------:|---------:|---------------------------:|-------------------------:|------------:|-----------:|-----------------:|
- * | baseline-faker         |    100,000 |     1.23 |       81,296 (loop 98,988) |     73,376 (loop 89,064) |         107 |            |                  |
- * | students-generate-only |  1,000,000 |     1.55 |     645,751 (loop 782,269) |   610,532 (loop 752,468) |         114 |            |                  |
- * | campus-generate-only   |  1,000,000 |     0.96 | 1,046,207 (loop 1,414,128) | 934,488 (loop 1,236,926) |         104 |            |                  |
- * | students               |  1,000,000 |     1.65 |                    607,173 |                  545,528 |         103 |        6.1 |              6.1 |
- * | campus                 |  1,000,000 |     0.99 |                  1,007,723 |                  800,738 |         117 |       10.2 |              9.0 |
- * | students               | 10,000,000 |    14.08 |                    710,398 |                  690,471 |         105 |        7.2 |              7.8 |
- * | campus                 |  9,999,997 |     6.16 |                  1,623,938 |                1,508,952 |         122 |       16.4 |             16.9 |
+ * | baseline-faker         |    100,000 |     1.21 |      82,454 (loop 100,672) |     75,325 (loop 91,421) |         106 |            |                  |
+ * | students-generate-only |  1,000,000 |     1.67 |     600,318 (loop 717,121) |   575,600 (loop 691,793) |         115 |            |                  |
+ * | campus-generate-only   |  1,000,000 |     0.92 | 1,081,912 (loop 1,502,088) | 930,071 (loop 1,256,615) |         105 |            |                  |
+ * | students               |  1,000,000 |     1.60 |                    623,439 |                  559,127 |         104 |        6.2 |              6.1 |
+ * | campus                 |  1,000,000 |     0.99 |                  1,006,457 |                  785,910 |         116 |       10.0 |              8.6 |
+ * | students               | 10,000,000 |    14.56 |                    686,787 |                  668,755 |         103 |        6.8 |              7.3 |
+ * | campus                 |  9,999,997 |     6.30 |                  1,586,617 |                1,464,147 |         121 |       15.8 |             16.0 |
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
