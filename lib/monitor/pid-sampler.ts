@@ -15,6 +15,8 @@ export interface PidUsage {
  */
 export class PidSampler {
   readonly #pids = new Set<number>();
+  /** Pids sampled before: pidusage has their previous reading. */
+  readonly #seen = new Set<number>();
 
   add(pid: number): void {
     this.#pids.add(pid);
@@ -22,6 +24,7 @@ export class PidSampler {
 
   remove(pid: number): void {
     this.#pids.delete(pid);
+    this.#seen.delete(pid);
   }
 
   get pids(): number[] {
@@ -34,13 +37,22 @@ export class PidSampler {
     const settled = await Promise.allSettled(pids.map((pid) => pidusage(pid)));
     const out = new Map<number, PidUsage>();
     settled.forEach((r, i) => {
-      if (r.status === 'fulfilled') out.set(pids[i]!, { pid: pids[i]!, cpu: r.value.cpu, rssBytes: r.value.memory });
+      if (r.status !== 'fulfilled') return;
+      const pid = pids[i]!;
+      // pidusage's first reading of a pid has nothing to diff against and
+      // says 0% (a worker busy since its start read 0, then 98): use the
+      // CPU time over the process's life instead.
+      const first = !this.#seen.has(pid);
+      this.#seen.add(pid);
+      const cpu = first ? (r.value.elapsed > 0 ? (100 * r.value.ctime) / r.value.elapsed : 0) : r.value.cpu;
+      out.set(pid, { pid, cpu, rssBytes: r.value.memory });
     });
     return out;
   }
 
   close(): void {
     this.#pids.clear();
+    this.#seen.clear();
     pidusage.clear();
   }
 }
