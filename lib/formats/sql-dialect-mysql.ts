@@ -1,7 +1,6 @@
 import type { ColumnSpec } from '../model/schema.js';
+import { needsBigint } from './sql-bigint.js';
 import type { SqlDialect } from './sql-dialect.js';
-
-const INT32_MAX = 2 ** 31 - 1;
 
 // MySQL string literal escapes (default sql_mode, without NO_BACKSLASH_ESCAPES):
 // https://dev.mysql.com/doc/refman/8.0/en/string-literals.html
@@ -31,7 +30,7 @@ export const mysqlDialect: SqlDialect = {
   columnType(col: ColumnSpec): string {
     switch (col.type) {
       case 'int':
-        return col.name === 'id' || col.references || (col.max ?? 0) > INT32_MAX || (col.min ?? 0) < -INT32_MAX ? 'BIGINT' : 'INT';
+        return needsBigint(col) ? 'BIGINT' : 'INT';
       case 'float':
         return 'DOUBLE';
       case 'date':

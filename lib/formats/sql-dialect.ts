@@ -1,5 +1,6 @@
 import type { ColumnSpec } from '../model/schema.js';
 import { MegagenError, invalidOption } from '../errors.js';
+import { needsBigint } from './sql-bigint.js';
 import { mysqlDialect } from './sql-dialect-mysql.js';
 
 /**
@@ -24,8 +25,6 @@ export interface SqlDialect {
   partHeader?: string;
 }
 
-const INT32_MAX = 2 ** 31 - 1;
-
 /**
  * PostgreSQL (9.1+ with standard_conforming_strings on, the default). A
  * string with a backslash is written as an E'' literal with the backslash
@@ -43,7 +42,7 @@ export const postgresDialect: SqlDialect = {
   columnType(col) {
     switch (col.type) {
       case 'int':
-        return col.name === 'id' || col.references || (col.max ?? 0) > INT32_MAX || (col.min ?? 0) < -INT32_MAX ? 'bigint' : 'integer';
+        return needsBigint(col) ? 'bigint' : 'integer';
       case 'float':
         return 'double precision';
       case 'date':
