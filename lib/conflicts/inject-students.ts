@@ -30,6 +30,13 @@ function withMove(st: PlanState, u: number, sem: number, m: number, y: number): 
   return list;
 }
 
+/** Moves enrollment e of u from section `from` into y, which becomes a claimed gain target (see canGain). */
+function moveInto(st: PlanState, u: number, e: number, y: number, from: number): void {
+  st.moveEnrollment(u, e, y, from);
+  st.claimed.add(y);
+  st.gainTargets.add(y);
+}
+
 /** A target section y can take one more student: unchanged room, seats left in it, courses new to the student. */
 function canGain(st: PlanState, y: number, courses: readonly number[]): boolean {
   if (st.claimed.has(y) && !st.gainTargets.has(y)) return false;
@@ -92,9 +99,7 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
       const moved = list.slice();
       moved[m] = y;
       if (!samePairs(overlapPairs(st, moved), expect(z, y))) continue;
-      st.moveEnrollment(u, st.enrollmentIndex(u, 0, m), y, x);
-      st.claimed.add(y);
-      st.gainTargets.add(y);
+      moveInto(st, u, st.enrollmentIndex(u, 0, m), y, x);
       return y;
     }
     return -1;
@@ -121,12 +126,8 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
         moved[mb] = y2;
         if (!samePairs(overlapPairs(st, moved), [[z, y1], [z, y2]])) continue;
         const e = (mm: number) => st.enrollmentIndex(u, 0, mm);
-        st.moveEnrollment(u, e(m), y1, list[m]!);
-        st.moveEnrollment(u, e(mb), y2, list[mb]!);
-        st.claimed.add(y1);
-        st.gainTargets.add(y1);
-        st.claimed.add(y2);
-        st.gainTargets.add(y2);
+        moveInto(st, u, e(m), y1, list[m]!);
+        moveInto(st, u, e(mb), y2, list[mb]!);
         st.studentsClaimed.add(u);
         const group = st.records.length;
         record(u, z, e(mz), y1, e(m), false, group);
@@ -226,9 +227,7 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
         const c = st.course(y);
         if (c === st.course(v) || sem1Courses.includes(c - cp.C1) || !canGain(st, y, sem2Courses)) continue;
         if (overlapPairs(st, withMove(st, u, 1, m, y)).length > 0) continue;
-        st.moveEnrollment(u, e2, y, v);
-        st.claimed.add(y);
-        st.gainTargets.add(y);
+        moveInto(st, u, e2, y, v);
         done = y;
         break;
       }
@@ -253,9 +252,7 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       for (const y of st.sameSlot(x, true)) {
         if (st.course(y) === st.course(x) || !canGain(st, y, others)) continue;
         if (overlapPairs(st, withMove(st, u, 0, m, y)).length > 0) continue;
-        st.moveEnrollment(u, e1, y, x);
-        st.claimed.add(y);
-        st.gainTargets.add(y);
+        moveInto(st, u, e1, y, x);
         done = y;
         break;
       }

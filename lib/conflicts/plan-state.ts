@@ -280,15 +280,6 @@ export class PlanState {
     return out;
   }
 
-  /** Pairs of u's sections (same semester) whose times overlap. */
-  studentOverlapPairs(u: number, sem: number): [number, number][] {
-    const s = this.studentSections(u, sem);
-    const out: [number, number][] = [];
-    for (let a = 0; a < s.length; a++)
-      for (let b = a + 1; b < s.length; b++) if (timesOverlap(this.time(s[a]!), this.time(s[b]!))) out.push([s[a]!, s[b]!]);
-    return out;
-  }
-
   /** Moves enrollment e of spread position u from section `from` to `to` (a semester-1 move recomputes the gpa). */
   moveEnrollment(u: number, e: number, to: number, from: number): void {
     const m = this.enrollmentMods.get(e) ?? {};
