@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { Row } from '../model/schema.js';
 import type { NdjsonBytesWriter } from './ndjson-bytes.js';
 
@@ -6,61 +5,72 @@ import type { NdjsonBytesWriter } from './ndjson-bytes.js';
 export const BLOCK_BYTES = 1 << 20;
 
 /**
- * Packs many short strings into ~1 MB Buffers and pushes each full block.
- * Writing ~64-row strings into a block is much cheaper than Buffer.from per
- * batch: large two-byte strings (Chinese names) are separate V8 large
- * objects (DESIGN §6: 6.5 s vs 10.1 s per 10^7 rows).
+ * Receives a finished block: its first `length` bytes are the data. `own` is
+ * true for the writer's blocks (from `take`, which a pool may hand out again
+ * once the bytes are consumed) and false for a one-off buffer holding a single
+ * value longer than a block.
+ */
+export type EmitBlock = (block: Buffer, length: number, own: boolean) => void;
+
+/**
+ * Packs serialised rows into ~1 MB Buffers and emits each full block.
+ * Writing ~64-row strings, or rows as bytes (writeRow), into a block is much
+ * cheaper than Buffer.from per batch: large two-byte strings (Chinese names)
+ * are separate V8 large objects (DESIGN §6: 6.5 s vs 10.1 s per 10^7 rows).
  */
 export class BlockWriter {
   private buf: Buffer;
   private off = 0;
-  private readonly size: number;
 
-  constructor(size = BLOCK_BYTES) {
-    this.size = size;
-    this.buf = Buffer.allocUnsafeSlow(size);
+  /** `take` gives each next block (default: a fresh one, for consumers that may keep what they are given). */
+  constructor(
+    private readonly emit: EmitBlock,
+    private readonly take: () => Buffer = () => Buffer.allocUnsafeSlow(BLOCK_BYTES),
+    private readonly size = BLOCK_BYTES,
+  ) {
+    this.buf = take();
   }
 
-  /** Bytes written into the current block, not yet pushed. */
-  get pending(): number {
-    return this.off;
-  }
-
-  write(s: string, out: Readable): void {
+  write(s: string): void {
     // A UTF-16 code unit is at most 3 UTF-8 bytes.
     if (s.length * 3 > this.size - this.off) {
-      this.flush(out);
+      this.flush();
       if (s.length * 3 > this.size) {
-        out.push(Buffer.from(s, 'utf8'));
+        const alone = Buffer.from(s, 'utf8');
+        this.emit(alone, alone.length, false);
         return;
       }
     }
     this.off += this.buf.write(s, this.off, 'utf8');
   }
 
-  /** Writes one row with a byte writer (see NdjsonBytesWriter); a row longer than a block is pushed alone. */
-  writeRow(write: NdjsonBytesWriter, row: Row, out: Readable): void {
-    if (this.size - this.off < write.reserve) this.flush(out);
-    const end = write(row, this.buf, this.off);
+  /** Writes one row with a byte writer (see NdjsonBytesWriter): into a fresh block when it does not fit, alone when longer than a block. */
+  writeRow(write: NdjsonBytesWriter, row: Row): void {
+    if (this.size - this.off < write.reserve) this.flush();
+    let end = write(row, this.buf, this.off);
+    if (end < 0 && this.off > 0) {
+      this.flush();
+      end = write(row, this.buf, 0);
+    }
     if (end >= 0) {
       this.off = end;
       return;
     }
-    this.flush(out);
     for (let size = this.size * 2; ; size *= 2) {
-      const big = Buffer.allocUnsafeSlow(size);
+      const big = Buffer.allocUnsafeSlow(Math.max(size, 2 * write.reserve));
       const n = write(row, big, 0);
       if (n >= 0) {
-        out.push(big.subarray(0, n));
+        this.emit(big, n, false);
         return;
       }
     }
   }
 
-  flush(out: Readable): void {
+  /** Emits the current block, if it holds anything, and starts the next. */
+  flush(): void {
     if (this.off === 0) return;
-    out.push(this.buf.subarray(0, this.off));
-    this.buf = Buffer.allocUnsafeSlow(this.size);
+    this.emit(this.buf, this.off, true);
+    this.buf = this.take();
     this.off = 0;
   }
 }

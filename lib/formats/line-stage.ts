@@ -6,25 +6,27 @@ import { BlockWriter } from './block-writer.js';
 /**
  * The stream adapter of the serialisers: batches of rows in, bytes out in
  * ~1 MB blocks. `writeRows` puts a batch's rows into the writer (which
- * pushes every full block to `out`).
+ * pushes every full block).
  */
-export function blockStage(writeRows: (rows: readonly Row[], writer: BlockWriter, out: Transform) => void): Transform {
-  const writer = new BlockWriter();
-  return new Transform({
+export function blockStage(writeRows: (rows: readonly Row[], writer: BlockWriter) => void): Transform {
+  // A fresh Buffer per block: whoever reads the stage may keep what it is given.
+  const writer = new BlockWriter((block, length) => stage.push(block.subarray(0, length)));
+  const stage = new Transform({
     writableObjectMode: true,
     writableHighWaterMark: 1,
     readableHighWaterMark: 1,
     transform(batch: Batch, _enc, done: TransformCallback) {
-      writeRows(batch.rows, writer, this);
+      writeRows(batch.rows, writer);
       // Yield to the event loop so written blocks are consumed and freed before
       // the next batch (without it RSS grew to 1.7 GB in the DESIGN §6 prototype).
       setImmediate(done);
     },
     flush(done: TransformCallback) {
-      writer.flush(this);
+      writer.flush();
       done();
     },
   });
+  return stage;
 }
 
 /**
@@ -33,15 +35,15 @@ export function blockStage(writeRows: (rows: readonly Row[], writer: BlockWriter
  * a reused block beat Buffer.from of whole batches).
  */
 export function lineStage(line: (row: Row) => string): Transform {
-  return blockStage((rows, writer, out) => {
+  return blockStage((rows, writer) => {
     let acc = '';
     for (let i = 0; i < rows.length; i++) {
       acc += line(rows[i]!);
       if ((i & 63) === 63) {
-        writer.write(acc, out);
+        writer.write(acc);
         acc = '';
       }
     }
-    if (acc.length > 0) writer.write(acc, out);
+    if (acc.length > 0) writer.write(acc);
   });
 }

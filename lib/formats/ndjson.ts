@@ -68,7 +68,7 @@ export function compileNdjson(spec: TableSpec, options: NdjsonOptions = {}): (ro
  */
 export function ndjsonStage(spec: TableSpec, options: NdjsonOptions = {}): Transform {
   const write = compileNdjsonBytes(spec, options);
-  return blockStage((rows, writer, out) => {
-    for (let i = 0; i < rows.length; i++) writer.writeRow(write, rows[i]!, out);
+  return blockStage((rows, writer) => {
+    for (let i = 0; i < rows.length; i++) writer.writeRow(write, rows[i]!);
   });
 }

@@ -3,7 +3,7 @@ import type { TableSpec } from '../model/schema.js';
 import type { Batch } from '../sources/batch.js';
 import { compileNdjsonBytes } from '../formats/ndjson-bytes.js';
 import type { NdjsonOptions } from '../formats/ndjson.js';
-import { BLOCK_BYTES } from '../formats/block-writer.js';
+import { BLOCK_BYTES, BlockWriter } from '../formats/block-writer.js';
 
 /** Blocks handed to the stream and not yet called back; serialising waits above this. */
 const MAX_PENDING = 2;
@@ -21,8 +21,6 @@ const MAX_PENDING = 2;
 export function ndjsonStreamSink(spec: TableSpec, options: NdjsonOptions = {}, out: NodeJS.WritableStream = process.stdout): Writable {
   const write = compileNdjsonBytes(spec, options);
   const free: Buffer[] = [];
-  let buf: Buffer = Buffer.allocUnsafeSlow(BLOCK_BYTES);
-  let off = 0;
   let pending = 0;
   let failure: Error | null = null;
   let waiting: (() => void) | null = null;
@@ -32,22 +30,17 @@ export function ndjsonStreamSink(spec: TableSpec, options: NdjsonOptions = {}, o
     waiting = null;
     w?.();
   };
-  const send = (block: Buffer, end: number, reuse: boolean): void => {
+  /** Hands a block to the stream; the writer's own blocks come back to the pool on the callback. */
+  const send = (block: Buffer, length: number, own: boolean): void => {
     pending++;
-    out.write(block.subarray(0, end), (err) => {
+    out.write(block.subarray(0, length), (err) => {
       pending--;
       if (err) failure ??= err;
-      else if (reuse && free.length < MAX_PENDING + 1) free.push(block);
+      else if (own && free.length < MAX_PENDING + 1) free.push(block);
       settled();
     });
   };
-  /** Sends the current block and starts the next one. */
-  const cut = (): void => {
-    if (off === 0) return;
-    send(buf, off, true);
-    buf = free.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
-    off = 0;
-  };
+  const writer = new BlockWriter(send, () => free.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES));
   /** Calls done once at most `limit` blocks are in flight (or the stream failed). */
   const whenBelow = (limit: number, done: (err?: Error | null) => void): void => {
     if (failure) return done(failure);
@@ -69,31 +62,12 @@ export function ndjsonStreamSink(spec: TableSpec, options: NdjsonOptions = {}, o
     highWaterMark: 1,
     write(batch: Batch, _enc, done) {
       const rows = batch.rows;
-      for (let i = 0; i < rows.length; i++) {
-        if (BLOCK_BYTES - off < write.reserve) cut();
-        const end = write(rows[i]!, buf, off);
-        if (end >= 0) {
-          off = end;
-          continue;
-        }
-        // A row longer than what is left: a fresh block, or its own buffer when longer than a block.
-        cut();
-        let size = BLOCK_BYTES;
-        let big: Buffer = buf;
-        let n = write(rows[i]!, big, 0);
-        while (n < 0) {
-          size *= 2;
-          big = Buffer.allocUnsafeSlow(Math.max(size, 2 * write.reserve));
-          n = write(rows[i]!, big, 0);
-        }
-        if (big === buf) off = n;
-        else send(big, n, false);
-      }
+      for (let i = 0; i < rows.length; i++) writer.writeRow(write, rows[i]!);
       // Yield (setImmediate) so callbacks of written blocks run before the next batch.
       setImmediate(() => whenBelow(MAX_PENDING - 1, done));
     },
     final(done) {
-      cut();
+      writer.flush();
       whenBelow(0, done);
     },
     destroy(err, done) {
