@@ -88,6 +88,8 @@ export class RotatingFileSink {
     try {
       if (this.o.codec.kind === 'members') {
         const pending: Pending = { data: this.o.codec.compress(block.buf), rows: block.rows, release: block.release };
+        // A placement after a failed one never runs: its compression's error must not go unhandled.
+        pending.data.catch(() => {});
         // Placing (writing) runs in order on a chain the caller does not wait
         // for: the next block is generated while this one is compressed and
         // written on the thread pool. The caller waits only when more than
@@ -109,7 +111,9 @@ export class RotatingFileSink {
   /** Writes what is pending and closes the last part. Returns the parts in order. */
   async finish(): Promise<PartResult[]> {
     try {
-      while (this.queue.length > 0) await this.queue.shift();
+      // The chain's last placement settles after every earlier one (and fails with the first failure).
+      this.queue.length = 0;
+      await this.chain;
       await this.closePart();
     } catch (err) {
       this.failed = true;
@@ -122,7 +126,7 @@ export class RotatingFileSink {
   async abort(): Promise<void> {
     this.failed = true;
     // Let compressions and writes in flight settle before the files go.
-    await Promise.allSettled(this.queue.splice(0));
+    this.queue.length = 0;
     await this.chain.catch(() => {});
     this.enc?.destroy();
     this.enc = null;
