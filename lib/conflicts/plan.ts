@@ -79,6 +79,7 @@ export class ConflictPlan {
   readonly records: readonly ConflictRecord[];
   readonly summary: ConflictSummary;
   private readonly st: PlanChanges;
+  private readonly sortedRows = new Map<string, Float64Array>();
 
   constructor(st: PlanChanges, options: ResolvedConflictOptions, summary: ConflictSummary) {
     this.st = st;
@@ -157,8 +158,14 @@ export class ConflictPlan {
 
   /** Sorted indices of the rows of sections, enrollments or students that a change touches. */
   changedRows(table: 'sections' | 'enrollments' | 'students'): Float64Array {
-    const keys = table === 'sections' ? this.st.sectionMods.keys() : table === 'enrollments' ? this.st.enrollmentMods.keys() : this.st.studentGpa.keys();
-    return Float64Array.from(keys).sort();
+    // Sorted once per plan, not once per chunk that creates an applier.
+    let rows = this.sortedRows.get(table);
+    if (!rows) {
+      const keys = table === 'sections' ? this.st.sectionMods.keys() : table === 'enrollments' ? this.st.enrollmentMods.keys() : this.st.studentGpa.keys();
+      rows = Float64Array.from(keys).sort();
+      this.sortedRows.set(table, rows);
+    }
+    return rows;
   }
 
   /** Which tables' rows any change touches. */
