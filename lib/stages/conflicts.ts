@@ -35,6 +35,14 @@ export class SortedCursor {
   }
 }
 
+/** `apply`, run only on the rows in `changed` (sorted indices); every other row passes in two comparisons. */
+function onChangedRows(changed: Float64Array, apply: (row: Row, index: number) => void): (row: Row, index: number) => void {
+  const cursor = new SortedCursor(changed);
+  return (row, i) => {
+    if (cursor.hit(i)) apply(row, i);
+  };
+}
+
 /**
  * Applies a conflict plan to one row of a table, in place: a pure function of
  * (plan, table, row index), so any batch split, chunk or worker gives the
@@ -43,10 +51,8 @@ export class SortedCursor {
 export function createConflictRowApplier(plan: ConflictPlan, table: string): ((row: Row, index: number) => void) | null {
   if (!plan.touches(table)) return null;
   switch (table) {
-    case 'sections': {
-      const changed = new SortedCursor(plan.changedRows('sections'));
-      return (row, i) => {
-        if (!changed.hit(i)) return;
+    case 'sections':
+      return onChangedRows(plan.changedRows('sections'), (row, i) => {
         const m = plan.section(i);
         if (!m) return;
         if (m.room !== undefined) row.classroom_id = m.room + 1;
@@ -55,26 +61,19 @@ export function createConflictRowApplier(plan: ConflictPlan, table: string): ((r
         row.enrolled = enrolled;
         if (m.capacity !== undefined) row.capacity = m.capacity;
         else if (enrolled > (row.capacity as number)) row.capacity = enrolled;
-      };
-    }
-    case 'enrollments': {
-      const changed = new SortedCursor(plan.changedRows('enrollments'));
-      return (row, i) => {
-        if (!changed.hit(i)) return;
+      });
+    case 'enrollments':
+      return onChangedRows(plan.changedRows('enrollments'), (row, i) => {
         const m = plan.enrollment(i);
         if (!m) return;
         if (m.section !== undefined) row.section_id = m.section + 1;
         if (m.score !== undefined) row.score = m.score;
-      };
-    }
-    case 'students': {
-      const changed = new SortedCursor(plan.changedRows('students'));
-      return (row, i) => {
-        if (!changed.hit(i)) return;
+      });
+    case 'students':
+      return onChangedRows(plan.changedRows('students'), (row, i) => {
         const g = plan.studentGpa(i);
         if (g !== undefined) row.gpa = g;
-      };
-    }
+      });
     case 'teachers':
       return (row, i) => {
         row.max_weekly_periods = plan.teacherMax(i, row.max_weekly_periods as number);
