@@ -37,6 +37,16 @@ function moveInto(st: PlanState, u: number, e: number, y: number, from: number):
   st.gainTargets.add(y);
 }
 
+/** Moves enrollment e of u from `from` into the first candidate `ok` accepts; returns it, or -1 when none does. */
+function moveToFirst(st: PlanState, u: number, e: number, from: number, candidates: Iterable<number>, ok: (y: number) => boolean): number {
+  for (const y of candidates) {
+    if (!ok(y)) continue;
+    moveInto(st, u, e, y, from);
+    return y;
+  }
+  return -1;
+}
+
 /** A target section y can take one more student: unchanged room, seats left in it, courses new to the student. */
 function canGain(st: PlanState, y: number, courses: readonly number[]): boolean {
   if (st.claimed.has(y) && !st.gainTargets.has(y)) return false;
@@ -222,15 +232,11 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       decoys++;
     } else if (difficulty === 'simple') {
       const sem2Courses = st.studentSections(u, 1).filter((_, i) => i !== m).map((i) => st.course(i));
-      let done = -1;
-      for (const y of st.sameSlot(v, false)) {
+      const done = moveToFirst(st, u, e2, v, st.sameSlot(v, false), (y) => {
         const c = st.course(y);
-        if (c === st.course(v) || sem1Courses.includes(c - cp.C1) || !canGain(st, y, sem2Courses)) continue;
-        if (overlapPairs(st, withMove(st, u, 1, m, y)).length > 0) continue;
-        moveInto(st, u, e2, y, v);
-        done = y;
-        break;
-      }
+        if (c === st.course(v) || sem1Courses.includes(c - cp.C1) || !canGain(st, y, sem2Courses)) return false;
+        return overlapPairs(st, withMove(st, u, 1, m, y)).length === 0;
+      });
       if (done < 0) continue;
       r.enrollment = e2;
       r.section = done;
@@ -248,14 +254,10 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       made++;
     } else {
       const others = sem1Courses.filter((_, i) => i !== m);
-      let done = -1;
-      for (const y of st.sameSlot(x, true)) {
-        if (st.course(y) === st.course(x) || !canGain(st, y, others)) continue;
-        if (overlapPairs(st, withMove(st, u, 0, m, y)).length > 0) continue;
-        moveInto(st, u, e1, y, x);
-        done = y;
-        break;
-      }
+      const done = moveToFirst(st, u, e1, x, st.sameSlot(x, true), (y) => {
+        if (st.course(y) === st.course(x) || !canGain(st, y, others)) return false;
+        return overlapPairs(st, withMove(st, u, 0, m, y)).length === 0;
+      });
       if (done < 0) continue;
       r.enrollment = e2;
       r.otherEnrollment = e1;
