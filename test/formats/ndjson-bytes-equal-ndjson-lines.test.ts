@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileNdjson, Rng, type Row, type TableSpec } from '../../lib/index.js';
 import { compileNdjsonBytes } from '../../lib/formats/ndjson-bytes.js';
-import { collectRows, preset, presetModel } from '../helpers/generate.js';
+import { SERIALIZER_OPTIONS, presetTableRows } from '../helpers/generate.js';
 import { presets } from '../../pipelines/index.js';
 import { hostileRows, hostileSpec } from './hostile.js';
 
@@ -24,29 +24,25 @@ function bytesOf(spec: TableSpec, row: Row, options: { trusted?: boolean; tableF
 for (const name of presets.keys()) {
   for (const locale of ['en', 'zh_CN']) {
     test(`${name} (${locale}): the byte writer writes every line exactly as compileNdjson does`, () => {
-      const model = presetModel(name, { records: name === 'students' ? 3_000 : 10_000, locale });
-      for (const table of preset(name).tables) {
-        const spec = model.table(table).spec;
-        const rows = collectRows(model.table(table));
-        for (const trusted of [false, true]) {
-          for (const tableField of [false, true]) {
-            const line = compileNdjson(spec, { trusted, tableField });
-            const write = compileNdjsonBytes(spec, { trusted, tableField });
-            const buf = Buffer.alloc(1 << 20);
-            let off = 0;
-            let expected = '';
-            for (const row of rows) {
-              if (buf.length - off < write.reserve + 4096) {
-                assert.equal(buf.toString('utf8', 0, off), expected, `${table} (trusted ${trusted}, tableField ${tableField})`);
-                off = 0;
-                expected = '';
-              }
-              off = write(row, buf, off);
-              assert.ok(off > 0);
-              expected += line(row);
+      for (const { table, spec, rows } of presetTableRows(name, locale)) {
+        for (const options of SERIALIZER_OPTIONS) {
+          const label = `${table} (trusted ${options.trusted}, tableField ${options.tableField})`;
+          const line = compileNdjson(spec, options);
+          const write = compileNdjsonBytes(spec, options);
+          const buf = Buffer.alloc(1 << 20);
+          let off = 0;
+          let expected = '';
+          for (const row of rows) {
+            if (buf.length - off < write.reserve + 4096) {
+              assert.equal(buf.toString('utf8', 0, off), expected, label);
+              off = 0;
+              expected = '';
             }
-            assert.equal(buf.toString('utf8', 0, off), expected, `${table} (trusted ${trusted}, tableField ${tableField})`);
+            off = write(row, buf, off);
+            assert.ok(off > 0);
+            expected += line(row);
           }
+          assert.equal(buf.toString('utf8', 0, off), expected, label);
         }
       }
     });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileNdjson } from '../../lib/index.js';
-import { collectRows, preset, presetModel } from '../helpers/generate.js';
+import { SERIALIZER_OPTIONS, presetTableRows } from '../helpers/generate.js';
 import { presets } from '../../pipelines/index.js';
 
 // The compiled serializer must write exactly what JSON.stringify writes for
@@ -11,18 +11,13 @@ import { presets } from '../../pipelines/index.js';
 for (const name of presets.keys()) {
   for (const locale of ['en', 'zh_CN']) {
     test(`${name} (${locale}): every compiled NDJSON line equals JSON.stringify of its row`, () => {
-      const model = presetModel(name, { records: name === 'students' ? 3_000 : 10_000, locale });
-      for (const table of preset(name).tables) {
-        const spec = model.table(table).spec;
-        const rows = collectRows(model.table(table));
-        for (const trusted of [false, true]) {
-          for (const tableField of [false, true]) {
-            const line = compileNdjson(spec, { trusted, tableField });
-            for (const [i, row] of rows.entries()) {
-              const expected = tableField ? `{"_table":${JSON.stringify(table)},${JSON.stringify(row).slice(1)}\n` : `${JSON.stringify(row)}\n`;
-              const got = line(row);
-              if (got !== expected) assert.equal(got, expected, `${table} row ${i + 1} (trusted ${trusted}, tableField ${tableField})`);
-            }
+      for (const { table, spec, rows } of presetTableRows(name, locale)) {
+        for (const { trusted, tableField } of SERIALIZER_OPTIONS) {
+          const line = compileNdjson(spec, { trusted, tableField });
+          for (const [i, row] of rows.entries()) {
+            const expected = tableField ? `{"_table":${JSON.stringify(table)},${JSON.stringify(row).slice(1)}\n` : `${JSON.stringify(row)}\n`;
+            const got = line(row);
+            if (got !== expected) assert.equal(got, expected, `${table} row ${i + 1} (trusted ${trusted}, tableField ${tableField})`);
           }
         }
       }

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createHash } from 'node:crypto';
-import { buildModel, parseRunOptions, runPipeline, type CampusModel, type Row, type RunOptions, type TableModel } from '../../lib/index.js';
+import { buildModel, parseRunOptions, runPipeline, type CampusModel, type Row, type RunOptions, type TableModel, type TableSpec } from '../../lib/index.js';
 import { presets } from '../../pipelines/index.js';
 
 /** A preset by name, or a test failure naming it. */
@@ -89,4 +89,18 @@ export function splitByTable(rows: Record<string, unknown>[]): Map<string, Recor
 
 export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Serializer options every format test covers: with and without trust and the "_table" prefix. */
+export const SERIALIZER_OPTIONS: readonly { trusted: boolean; tableField: boolean }[] = [
+  { trusted: false, tableField: false },
+  { trusted: false, tableField: true },
+  { trusted: true, tableField: false },
+  { trusted: true, tableField: true },
+];
+
+/** Every table of a preset at a small size in one locale, with its rows resolved: the serializer tests' inputs. */
+export function presetTableRows(presetName: string, locale: string): { table: string; spec: TableSpec; rows: Row[] }[] {
+  const model = presetModel(presetName, { records: presetName === 'students' ? 3_000 : 10_000, locale });
+  return preset(presetName).tables.map((table) => ({ table, spec: model.table(table).spec, rows: collectRows(model.table(table)) }));
 }
