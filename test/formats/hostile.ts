@@ -1,3 +1,4 @@
+import type { Rng } from '../../lib/index.js';
 import type { Row, TableSpec } from '../../lib/model/schema.js';
 
 /** A hand-made table with the strings that break naive quoting. */
@@ -39,3 +40,11 @@ export const hostileRows: Row[] = HOSTILE.map((s, i) => ({
   active: i % 2 === 0,
   born: `200${i % 10}-0${(i % 9) + 1}-1${i % 10}`,
 }));
+
+/** A random string of 0-11 UTF-16 units, half ASCII, half anywhere in 0..0xFFFF (lone surrogates included). */
+export function randomUtf16(rng: Rng): string {
+  const len = rng.below(12);
+  let s = '';
+  for (let i = 0; i < len; i++) s += String.fromCharCode(rng.chance(0.5) ? rng.below(128) : rng.below(65536));
+  return s;
+}

@@ -4,7 +4,7 @@ import { compileNdjson, Rng, type Row, type TableSpec } from '../../lib/index.js
 import { compileNdjsonBytes } from '../../lib/formats/ndjson-bytes.js';
 import { SERIALIZER_OPTIONS, presetTableRows } from '../helpers/generate.js';
 import { presets } from '../../pipelines/index.js';
-import { hostileRows, hostileSpec } from './hostile.js';
+import { hostileRows, hostileSpec, randomUtf16 } from './hostile.js';
 
 // The byte writer is a second implementation of the NDJSON line: its bytes
 // must equal the UTF-8 of compileNdjson's string for every row, with and
@@ -80,9 +80,7 @@ test('random strings over all of UTF-16 round-trip through the byte writer', () 
   const line = compileNdjson(spec);
   const rng = new Rng().at(4, 5, 6);
   for (let k = 0; k < 5000; k++) {
-    const len = rng.below(12);
-    let s = '';
-    for (let i = 0; i < len; i++) s += String.fromCharCode(rng.chance(0.5) ? rng.below(128) : rng.below(65536));
+    const s = randomUtf16(rng);
     assert.equal(bytesOf(spec, { id: k, s }, {}), line({ id: k, s }), JSON.stringify(s));
   }
 });
