@@ -248,6 +248,28 @@ export class CampusPlan {
     return slot + G * this.roomOfUnit[unit]!;
   }
 
+  /**
+   * Semester-1 sections of picks 0..k-1 of spread position u into out[0..k-1]:
+   * pickSection(u, m) for each m, stepped instead of recomputed (one division
+   * per student instead of four per pick).
+   */
+  picksOf(u: number, k: number, out: Int32Array): Int32Array {
+    const G = SLOTS;
+    const W = this.W;
+    const step = this.unitStep; // <= W, so one subtraction keeps unit in [0, W)
+    const q = Math.floor(u / G);
+    let slot = u - q * G;
+    let unit = q % W;
+    for (let m = 0; m < k; m++) {
+      out[m] = slot + G * this.roomOfUnit[unit]!;
+      slot += SLOT_STEP;
+      if (slot >= G) slot -= G;
+      unit += step;
+      if (unit >= W) unit -= W;
+    }
+    return out;
+  }
+
   /** The semester-2 section that succeeds semester-1 section j. */
   successorSection(j: number): number {
     return (j + this.C1) % this.P;

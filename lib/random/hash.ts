@@ -38,13 +38,24 @@ export function hashKey(seed: number, stream: number, key: number): number {
 
 /** Hash of (seed, stream, key, sub): a second counter, e.g. a column or a round. */
 export function hashKey2(seed: number, stream: number, key: number, sub: number): number {
+  return hashSub(hashPrefix(seed, stream, key), sub);
+}
+
+/**
+ * The state of hashKey2 after (seed, stream, key), for drawing many `sub`s of
+ * one key: hashSub(hashPrefix(seed, stream, key), sub) === hashKey2(seed, stream, key, sub).
+ */
+export function hashPrefix(seed: number, stream: number, key: number): number {
   const lo = key % TWO32;
   const hi = (key - lo) / TWO32;
   let h = mixWord(seed | 0, stream);
   h = mixWord(h, lo);
-  h = mixWord(h, hi);
-  h = mixWord(h, sub);
-  return fmix32(h);
+  return mixWord(h, hi);
+}
+
+/** hashKey2 finished from a hashPrefix state. */
+export function hashSub(prefix: number, sub: number): number {
+  return fmix32(mixWord(prefix, sub));
 }
 
 /** A 32-bit id for a name (table, column), so streams are named, not numbered by hand. */

@@ -6,7 +6,8 @@ import { Permutation } from '../../random/permutation.js';
 import { drawName, newNameParts, phoneNumber } from '../people.js';
 import { dateString, yearStart } from '../calendar.js';
 import { zeroPad } from '../digits.js';
-import { courseCredits, gradePoints, semesterOneScore } from '../grades.js';
+import { courseCredits, gradePoints, scoreKey, scoreOfPick } from '../grades.js';
+import { MAX_PICKS } from '../campus-plan.js';
 
 export const studentsSpec: TableSpec = {
   name: 'students',
@@ -29,40 +30,59 @@ export const studentsSpec: TableSpec = {
 const S = streamId('students');
 const S_NO = streamId('students.number');
 const YEARS = [2022, 2023, 2024, 2025];
+const YEAR_STRINGS = YEARS.map(String);
+/** Spread positions remembered from generation for the resolver (a batch is generated, then resolved). */
+const SPREAD_MEMO = 4096;
 
 export function studentsTable(ctx: ModelContext): TableModel {
   const { seed, plan, pools } = ctx;
   const numbers = new Permutation(plan.S, hashKey(seed, S_NO, 0));
   const width = Math.max(6, String(plan.S - 1).length);
-  const domain = `stu.${pools.academic.emailDomain}`;
+  const atDomain = `@stu.${pools.academic.emailDomain}`;
   const zh = pools.locale === 'zh_CN';
   const disciplines = pools.academic.disciplines;
-  // Credits of the semester-1 courses, looked up by every student's GPA (a few KB per 10^5 students).
-  const creditTable = Uint8Array.from({ length: plan.C1 }, (_, c) => courseCredits(seed, c));
+  // Credits of each semester-1 section's course, looked up by every student's GPA (a few KB per 10^5 students).
+  const creditOfCourse = Uint8Array.from({ length: plan.C1 }, (_, c) => courseCredits(seed, c));
+  const creditOfSection = Uint8Array.from({ length: plan.P }, (_, j) => creditOfCourse[plan.courseOfSection(0, j)]!);
+  // s -> u of the rows generated last, keyed by s: the resolver reads u here instead of inverting nothing twice.
+  const memoKey = new Float64Array(SPREAD_MEMO).fill(-1);
+  const memoSpread = new Float64Array(SPREAD_MEMO);
+  const spread = (s: number): number => {
+    const i = s & (SPREAD_MEMO - 1);
+    if (memoKey[i] === s) return memoSpread[i]!;
+    return plan.spread(s);
+  };
   return {
     spec: studentsSpec,
     rows: plan.S,
     createGenerator() {
       const rng = new Rng();
       const name = newNameParts();
+      const picks = new Int32Array(MAX_PICKS);
       return (s) => {
         rng.at(seed, S, s);
         const u = plan.spread(s);
+        const slot = s & (SPREAD_MEMO - 1);
+        memoKey[slot] = s;
+        memoSpread[slot] = u;
         const gender = rng.chance(0.5) ? 'F' : 'M';
         drawName(rng, pools, gender, name);
-        const year = YEARS[rng.below(4)]!;
+        const y = rng.below(4);
+        const year = YEARS[y]!;
         const no = zeroPad(numbers.forward(s), width);
-        const studentNo = `${year}${no}`;
+        const studentNo = YEAR_STRINGS[y]! + no;
         const birth = yearStart(year - 18) - rng.below(3 * 365) + rng.below(365);
         const dept = plan.studentDepartment(u);
         const majors = disciplines[dept % disciplines.length]!.majors;
         // GPA: credit-weighted grade points of the semester-1 picks (the enrollments' own scores).
         const [k1, k2] = plan.profileOf(u);
+        plan.picksOf(u, k1, picks);
+        const scores = scoreKey(seed, u);
         let points = 0;
         let credits = 0;
         for (let m = 0; m < k1; m++) {
-          const cr = creditTable[plan.courseOfSection(0, plan.pickSection(u, m))]!;
-          points += gradePoints(semesterOneScore(seed, u, m, m < k2)) * cr;
+          const cr = creditOfSection[picks[m]!]!;
+          points += gradePoints(scoreOfPick(scores, m, m < k2)) * cr;
           credits += cr;
         }
         return {
@@ -71,7 +91,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
           name: name.full,
           gender,
           birth_date: dateString(birth),
-          email: zh ? studentNo + '@' + domain : name.givenSlug + '.' + name.familySlug + no + '@' + domain,
+          email: zh ? studentNo + atDomain : name.givenSlugDot + name.familySlug + no + atDomain,
           phone: phoneNumber(rng, pools),
           department_id: 0,
           major: majors[rng.below(majors.length)]!,
@@ -82,7 +102,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
     },
     createResolver() {
       return (row, s) => {
-        row.department_id = plan.studentDepartment(plan.spread(s)) + 1;
+        row.department_id = plan.studentDepartment(spread(s)) + 1;
       };
     },
   };
