@@ -12,18 +12,18 @@
  * never flatters megagen. records/CPU-s (user + system of the measured
  * process) is less disturbed than wall time when other work shares the machine.
  *
- * Last run (2 cores AMD EPYC, Node 20.20.2, machine otherwise idle;
- * 2026-11-27 17:20Z, medians of 3):
+ * Last run (2 cores AMD EPYC, Node 20.20.2, machine otherwise idle but
+ * slower than at 17:20Z, when campus 10^6 gave 1.0M records/s; 2026-11-27 18:49Z, medians of 3):
  *
- * | scenario               |    records | median s |                  records/s |            records/CPU-s | peak RSS MB | x baseline | x baseline (CPU) |
- * |------------------------|-----------:|---------:|---------------------------:|-------------------------:|------------:|-----------:|-----------------:|
- * | baseline-faker         |    100,000 |     1.21 |      82,454 (loop 100,672) |     75,325 (loop 91,421) |         106 |            |                  |
- * | students-generate-only |  1,000,000 |     1.67 |     600,318 (loop 717,121) |   575,600 (loop 691,793) |         115 |            |                  |
- * | campus-generate-only   |  1,000,000 |     0.92 | 1,081,912 (loop 1,502,088) | 930,071 (loop 1,256,615) |         105 |            |                  |
- * | students               |  1,000,000 |     1.60 |                    623,439 |                  559,127 |         104 |        6.2 |              6.1 |
- * | campus                 |  1,000,000 |     0.99 |                  1,006,457 |                  785,910 |         116 |       10.0 |              8.6 |
- * | students               | 10,000,000 |    14.56 |                    686,787 |                  668,755 |         103 |        6.8 |              7.3 |
- * | campus                 |  9,999,997 |     6.30 |                  1,586,617 |                1,464,147 |         121 |       15.8 |             16.0 |
+ * | scenario               |    records | median s |                records/s |          records/CPU-s | peak RSS MB | x baseline | x baseline (CPU) |
+ * |------------------------|-----------:|---------:|-------------------------:|-----------------------:|------------:|-----------:|-----------------:|
+ * | baseline-faker         |    100,000 |     1.25 |     80,006 (loop 98,519) |   71,545 (loop 88,323) |         107 |            |                  |
+ * | students-generate-only |  1,000,000 |     1.50 |   668,828 (loop 823,833) | 631,262 (loop 793,272) |         113 |            |                  |
+ * | campus-generate-only   |  1,000,000 |     1.22 | 818,506 (loop 1,054,740) | 720,427 (loop 920,681) |         105 |            |                  |
+ * | students               |  1,000,000 |     1.68 |                  596,213 |                533,671 |         103 |        6.1 |              6.0 |
+ * | campus                 |  1,000,000 |     1.24 |                  807,174 |                643,344 |         119 |        8.2 |              7.3 |
+ * | students               | 10,000,000 |    15.49 |                  645,373 |                629,271 |         105 |        6.6 |              7.1 |
+ * | campus                 |  9,999,997 |     6.59 |                1,517,865 |              1,413,994 |         125 |       15.4 |             16.0 |
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';

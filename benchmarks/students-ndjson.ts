@@ -3,18 +3,19 @@
  * in a fresh process; records/s over the whole command (startup included) and
  * the CLI's peak RSS. `npm run bench:students -- --records 10000000`.
  *
- * Machine: 2 cores (AMD EPYC), Node 20.20.2, Linux, SHARED with other jobs
- * (load average ~17 during the run), main at c6585fc, 2026-11-27 14:42Z,
- * `npm run bench`, medians of 3 runs.
- *   10^6: 10.4 s, 95,743 records/s wall, 345,414 records/CPU-s, peak RSS 134 MB
- *   10^7: 100.2 s, 99,808 records/s wall, 352,819 records/CPU-s, peak RSS 165 MB
- *   x faker baseline (same run): 4.3 (10^6) and 4.4 (10^7) by CPU time
- * Reading: wall time is ~3x slower than CPU time here because the machine was
- * shared, so read records/CPU-s. Even so, students is far from the issue's
- * 1.2M records/s and 10x the baseline: generate-only.ts puts the pure core
- * (rows + NDJSON strings) at ~546k rows/CPU-s, so about a third of the CLI's
- * CPU goes elsewhere (streams, block buffers, stdout, ~0.35 CPU-s start-up).
- * Peak RSS grows from 134 MB (10^6) to 165 MB (10^7), above the 150 MB target.
+ * Machine: 2 cores (AMD EPYC), Node 20.20.2, Linux, otherwise idle but
+ * slower than earlier in the day (campus 10^6 0.81M vs 1.0M at 17:20Z),
+ * 2026-11-27 18:49Z, `node dist/benchmarks/run-all.js`, medians of 3:
+ *   10^6: 1.68 s, 596,213 records/s wall, 533,671 records/CPU-s, peak RSS 103 MB
+ *   10^7: 15.49 s, 645,373 records/s wall, 629,271 records/CPU-s, peak RSS 105 MB
+ *   x faker baseline (same run): 6.1 (10^6) and 6.6 (10^7)
+ * Paired against the commit before the 18:20Z generation changes (GPA picks
+ * stepped, one score-hash prefix per student, fewer concatenations), 5 pairs
+ * of `farm-bench` at 2*10^6 records: 0.94x the wall time. A student row
+ * costs ~0.55-0.7 us to generate (10^6-10^7 students) and ~0.6 us to
+ * serialise into blocks (its composite strings, name and e-mail, are cons
+ * strings that V8 flattens when the writer reads them): the issue's 1.2M
+ * records/s (0.83 us a row) is not reached.
  */
 import { cliPath, measureNode, recordsArg, report, result } from './harness.js';
 
