@@ -2,9 +2,9 @@
  * Page-aligned Buffers for direct I/O (O_DIRECT needs the memory, the file
  * offset and the length aligned to the device's block size). Node cannot
  * align a Buffer, but a WebAssembly.Memory's bytes start on a page boundary,
- * so each buffer is one small Memory. The memory is shared (a
- * SharedArrayBuffer), so the hashing thread reads the bytes where they are.
- * Buffers are pooled: a Memory cannot be freed explicitly and reserves
+ * so each buffer is one small Memory. A buffer the hashing thread reads is
+ * shared memory (a SharedArrayBuffer); copies into shared memory are ~2.5x
+ * slower, so the others are not. Buffers are pooled: a Memory cannot be freed explicitly and reserves
  * address space until it is collected.
  */
 
@@ -15,17 +15,19 @@ export const ALIGNMENT = 4096;
 
 const WASM_PAGE = 65_536;
 const KEEP = 8;
-const free: Buffer[] = [];
+const free = { shared: [] as Buffer[], own: [] as Buffer[] };
 
-/** A page-aligned buffer of ALIGNED_BUFFER_BYTES; give it back with releaseAligned. */
-export function takeAligned(): Buffer {
+/** A page-aligned buffer of ALIGNED_BUFFER_BYTES, over shared memory or not; give it back with releaseAligned. */
+export function takeAligned(shared: boolean): Buffer {
   const pages = ALIGNED_BUFFER_BYTES / WASM_PAGE;
-  return free.pop() ?? Buffer.from(new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }).buffer);
+  const pool = shared ? free.shared : free.own;
+  return pool.pop() ?? Buffer.from(new WebAssembly.Memory({ initial: pages, maximum: pages, shared }).buffer);
 }
 
 /** Returns a buffer from takeAligned to the pool (a few are kept). */
 export function releaseAligned(buf: Buffer): void {
-  if (free.length < KEEP) free.push(buf);
+  const pool = buf.buffer instanceof SharedArrayBuffer ? free.shared : free.own;
+  if (pool.length < KEEP) pool.push(buf);
 }
 
 /** n rounded up to a multiple of ALIGNMENT. */

@@ -71,7 +71,7 @@ export class PartFile {
     private handle: FileHandle | null,
     direct: boolean,
   ) {
-    this.stage = direct ? takeAligned() : null;
+    this.stage = direct ? takeAligned(hashThread) : null;
     this.remote = this.stage && hashThread ? new ThreadHash(this.stage) : null;
   }
 
