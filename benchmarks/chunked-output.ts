@@ -17,8 +17,9 @@
  * Reported: records/s, CPU seconds (user+system, all threads: above wall time
  * means the thread pool works beside the generating thread), peak RSS
  * (process.resourceUsage().maxRSS), bytes on disk and space saved against
- * `none`. BENCH_CHUNKS_RUNS runs per scenario (median), BENCH_CHUNKS_SCENARIOS
- * a comma-separated subset.
+ * `none`. BENCH_CHUNKS_RUNS rounds, each running every scenario once in turn
+ * (medians; "vs devnull" is the median of the ratios within a round),
+ * BENCH_CHUNKS_SCENARIOS a comma-separated subset.
  *
  * Results: see README "Output directory" (machine, date, commands).
  */
@@ -94,22 +95,32 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   const wanted = process.env.BENCH_CHUNKS_SCENARIOS?.split(',') ?? SCENARIOS.map((s) => s.name);
+  // Rounds interleave the scenarios (A B C, A B C, ...): this machine's speed
+  // drifts within minutes, so a ratio is taken within each round (paired) and
+  // its median reported, beside each scenario's median run.
+  const rounds: Map<string, Result>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const round = new Map<string, Result>();
+    for (const name of wanted) round.set(name, await runChild(name));
+    rounds.push(round);
+  }
   const results: Result[] = [];
+  const paired = new Map<string, number>();
   for (const name of wanted) {
-    const runs: Result[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await runChild(name));
+    const runs = rounds.map((r) => r.get(name)!);
     const mid = runs.find((r) => r.seconds === median(runs.map((x) => x.seconds)))!;
     results.push(mid);
+    if (wanted.includes('devnull')) paired.set(name, median(rounds.map((r) => r.get(name)!.recordsPerSecond / r.get('devnull')!.recordsPerSecond)));
     process.stderr.write(`${name}: ${Math.round(mid.recordsPerSecond).toLocaleString('en-US')} records/s\n`);
   }
-  const base = results.find((r) => r.scenario === 'devnull');
   const none = results.find((r) => r.scenario === 'none');
-  const rows = [['scenario', 'records/s', 'vs devnull', 'cpu s', 'wall s', 'peak RSS', 'on disk', 'saved vs none']];
+  const rows = [['scenario', 'records/s', 'vs devnull (paired)', 'cpu s', 'wall s', 'peak RSS', 'on disk', 'saved vs none']];
   for (const r of results) {
+    const ratio = paired.get(r.scenario);
     rows.push([
       r.scenario,
       Math.round(r.recordsPerSecond).toLocaleString('en-US'),
-      base ? `${((100 * r.recordsPerSecond) / base.recordsPerSecond).toFixed(0)}%` : '',
+      ratio === undefined ? '' : `${(100 * ratio).toFixed(0)}%`,
       r.cpuSeconds.toFixed(1),
       r.seconds.toFixed(1),
       `${r.peakRssMiB.toFixed(0)} MiB`,
