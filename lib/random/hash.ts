@@ -28,12 +28,7 @@ const TWO32 = 4294967296;
  * (row indices of 10^8+ tables fit). `stream` names a table or a column family.
  */
 export function hashKey(seed: number, stream: number, key: number): number {
-  const lo = key % TWO32;
-  const hi = (key - lo) / TWO32;
-  let h = mixWord(seed | 0, stream);
-  h = mixWord(h, lo);
-  h = mixWord(h, hi);
-  return fmix32(h);
+  return fmix32(hashPrefix(seed, stream, key));
 }
 
 /** Hash of (seed, stream, key, sub): a second counter, e.g. a column or a round. */
@@ -42,8 +37,9 @@ export function hashKey2(seed: number, stream: number, key: number, sub: number)
 }
 
 /**
- * The state of hashKey2 after (seed, stream, key), for drawing many `sub`s of
- * one key: hashSub(hashPrefix(seed, stream, key), sub) === hashKey2(seed, stream, key, sub).
+ * The mixed state of (seed, stream, key), before finalisation: hashKey
+ * finalises it, and hashSub(hashPrefix(seed, stream, key), sub) ===
+ * hashKey2(seed, stream, key, sub) draws many `sub`s of one key.
  */
 export function hashPrefix(seed: number, stream: number, key: number): number {
   const lo = key % TWO32;
