@@ -31,8 +31,8 @@ const S = streamId('students');
 const S_NO = streamId('students.number');
 const YEARS = [2022, 2023, 2024, 2025];
 const YEAR_STRINGS = YEARS.map(String);
-/** Spread positions remembered from generation for the resolver (a batch is generated, then resolved). */
-const SPREAD_MEMO = 4096;
+/** Departments remembered from generation for the resolver (a batch is generated, then resolved). */
+const DEPT_MEMO = 4096;
 
 export function studentsTable(ctx: ModelContext): TableModel {
   const { seed, plan, pools } = ctx;
@@ -44,17 +44,17 @@ export function studentsTable(ctx: ModelContext): TableModel {
   // Credits of each semester-1 section's course, looked up by every student's GPA (a few KB per 10^5 students).
   const creditOfCourse = Uint8Array.from({ length: plan.C1 }, (_, c) => courseCredits(seed, c));
   const creditOfSection = Uint8Array.from({ length: plan.P }, (_, j) => creditOfCourse[plan.courseOfSection(0, j)]!);
-  // s -> u of the rows generated last, keyed by s: the resolver reads u here
-  // instead of computing the permutation again. Int32 slots keep u a small
-  // integer (a Float64Array handed doubles to pickSection's modulos: 2.3x
-  // slower first chunks in workers); indices past 2^31 skip the memo.
-  const memoKey = new Int32Array(SPREAD_MEMO).fill(-1);
-  const memoSpread = new Int32Array(SPREAD_MEMO);
+  // s -> department of the rows generated last, keyed by s: the resolver
+  // reads it here instead of computing the permutation and the department
+  // again. Int32 slots (a Float64Array memo handed doubles to pickSection's
+  // modulos: 2.3x slower first chunks in workers); indices past 2^31 skip it.
+  const memoKey = new Int32Array(DEPT_MEMO).fill(-1);
+  const memoDept = new Int32Array(DEPT_MEMO);
   const memoOk = plan.S <= 0x7fffffff;
-  const spread = (s: number): number => {
-    const i = s & (SPREAD_MEMO - 1);
-    if (memoOk && memoKey[i] === s) return memoSpread[i]!;
-    return plan.spread(s);
+  const departmentOf = (s: number): number => {
+    const i = s & (DEPT_MEMO - 1);
+    if (memoOk && memoKey[i] === s) return memoDept[i]!;
+    return plan.studentDepartment(plan.spread(s));
   };
   return {
     spec: studentsSpec,
@@ -66,11 +66,6 @@ export function studentsTable(ctx: ModelContext): TableModel {
       return (s) => {
         rng.at(seed, S, s);
         const u = plan.spread(s);
-        if (memoOk) {
-          const slot = s & (SPREAD_MEMO - 1);
-          memoKey[slot] = s;
-          memoSpread[slot] = u;
-        }
         const gender = rng.chance(0.5) ? 'F' : 'M';
         drawName(rng, pools, gender, name);
         const y = rng.below(4);
@@ -79,6 +74,11 @@ export function studentsTable(ctx: ModelContext): TableModel {
         const studentNo = YEAR_STRINGS[y]! + no;
         const birth = yearStart(year - 18) - rng.below(3 * 365) + rng.below(365);
         const dept = plan.studentDepartment(u);
+        if (memoOk) {
+          const slot = s & (DEPT_MEMO - 1);
+          memoKey[slot] = s;
+          memoDept[slot] = dept;
+        }
         const majors = disciplines[dept % disciplines.length]!.majors;
         // GPA: credit-weighted grade points of the semester-1 picks (the enrollments' own scores).
         const [k1, k2] = plan.profileOf(u);
@@ -108,7 +108,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
     },
     createResolver() {
       return (row, s) => {
-        row.department_id = plan.studentDepartment(spread(s)) + 1;
+        row.department_id = departmentOf(s) + 1;
       };
     },
   };
