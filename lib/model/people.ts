@@ -18,45 +18,33 @@ export function newNameParts(): NameParts {
   return { given: '', family: '', full: '', givenSlug: '', familySlug: '', givenSlugDot: '' };
 }
 
-/** Strings derived once per pools from the name lists, so a drawn name costs one concatenation. */
-interface NameTables {
-  /** Given names as they start a full name: `Given ` (with its space) in English, the bare name where the family name comes first. */
-  femaleLead: string[];
-  maleLead: string[];
-  femaleSlugDot: string[];
-  maleSlugDot: string[];
-}
+/** Draws a name by gender ('F' or 'M') into `out`. */
+export type NameDrawer = (rng: Rng, gender: string, out: NameParts) => NameParts;
 
-const nameTables = new WeakMap<Pools, NameTables>();
-
-function tablesOf(pools: Pools): NameTables {
-  let t = nameTables.get(pools);
-  if (!t) {
-    const lead = (v: string) => (pools.familyNameFirst ? v : `${v} `);
-    t = {
-      femaleLead: pools.femaleFirstNames.values.map(lead),
-      maleLead: pools.maleFirstNames.values.map(lead),
-      femaleSlugDot: pools.femaleFirstNameSlugs.map((v) => `${v}.`),
-      maleSlugDot: pools.maleFirstNameSlugs.map((v) => `${v}.`),
-    };
-    nameTables.set(pools, t);
-  }
-  return t;
-}
-
-/** Draws a name by gender ('F' or 'M'): Zipf-weighted given and family names, in the locale's order. */
-export function drawName(rng: Rng, pools: Pools, gender: string, out: NameParts): NameParts {
-  const female = gender === 'F';
-  const t = tablesOf(pools);
-  const g = (female ? pools.femaleFirstNames : pools.maleFirstNames).index(rng);
-  const f = pools.lastNames.index(rng);
-  out.given = (female ? pools.femaleFirstNames : pools.maleFirstNames).values[g]!;
-  out.givenSlug = (female ? pools.femaleFirstNameSlugs : pools.maleFirstNameSlugs)[g]!;
-  out.givenSlugDot = (female ? t.femaleSlugDot : t.maleSlugDot)[g]!;
-  out.family = pools.lastNames.values[f]!;
-  out.familySlug = pools.lastNameSlugs[f]!;
-  out.full = pools.familyNameFirst ? out.family + out.given : (female ? t.femaleLead : t.maleLead)[g]! + out.family;
-  return out;
+/**
+ * A drawer of Zipf-weighted given and family names, in the locale's order.
+ * Built once per table: the strings derived from the name lists (`Given `
+ * with its space, `slug.`) are made here, so a drawn name costs one
+ * concatenation.
+ */
+export function nameDrawer(pools: Pools): NameDrawer {
+  const lead = (v: string) => (pools.familyNameFirst ? v : `${v} `);
+  const femaleLead = pools.femaleFirstNames.values.map(lead);
+  const maleLead = pools.maleFirstNames.values.map(lead);
+  const femaleSlugDot = pools.femaleFirstNameSlugs.map((v) => `${v}.`);
+  const maleSlugDot = pools.maleFirstNameSlugs.map((v) => `${v}.`);
+  return (rng, gender, out) => {
+    const female = gender === 'F';
+    const g = (female ? pools.femaleFirstNames : pools.maleFirstNames).index(rng);
+    const f = pools.lastNames.index(rng);
+    out.given = (female ? pools.femaleFirstNames : pools.maleFirstNames).values[g]!;
+    out.givenSlug = (female ? pools.femaleFirstNameSlugs : pools.maleFirstNameSlugs)[g]!;
+    out.givenSlugDot = (female ? femaleSlugDot : maleSlugDot)[g]!;
+    out.family = pools.lastNames.values[f]!;
+    out.familySlug = pools.lastNameSlugs[f]!;
+    out.full = pools.familyNameFirst ? out.family + out.given : (female ? femaleLead : maleLead)[g]! + out.family;
+    return out;
+  };
 }
 
 const MOBILE_PREFIX = Array.from({ length: 70 }, (_, i) => String(130 + i));

@@ -3,7 +3,7 @@ import type { TableModel, TableSpec } from '../schema.js';
 import { Rng } from '../../random/rng.js';
 import { hashKey, streamId } from '../../random/hash.js';
 import { Permutation } from '../../random/permutation.js';
-import { drawName, newNameParts, phoneNumber } from '../people.js';
+import { nameDrawer, newNameParts, phoneNumber } from '../people.js';
 import { dateString, yearStart } from '../calendar.js';
 import { zeroPad } from '../digits.js';
 import { courseCredits, gradePoints, scoreKey, scoreOfPick } from '../grades.js';
@@ -40,6 +40,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
   const width = Math.max(6, String(plan.S - 1).length);
   const atDomain = `@stu.${pools.academic.emailDomain}`;
   const zh = pools.locale === 'zh_CN';
+  const drawName = nameDrawer(pools);
   const disciplines = pools.academic.disciplines;
   // Credits of each semester-1 section's course, looked up by every student's GPA (a few KB per 10^5 students).
   const creditOfCourse = Uint8Array.from({ length: plan.C1 }, (_, c) => courseCredits(seed, c));
@@ -67,7 +68,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
         rng.at(seed, S, s);
         const u = plan.spread(s);
         const gender = rng.chance(0.5) ? 'F' : 'M';
-        drawName(rng, pools, gender, name);
+        drawName(rng, gender, name);
         const y = rng.below(4);
         const year = YEARS[y]!;
         const no = zeroPad(numbers.forward(s), width);

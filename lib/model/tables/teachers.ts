@@ -4,7 +4,7 @@ import { Rng } from '../../random/rng.js';
 import { streamId } from '../../random/hash.js';
 import { WeightedPicker } from '../../random/weighted.js';
 import { newSectionTime } from '../campus-plan.js';
-import { drawName, newNameParts, phoneNumber } from '../people.js';
+import { nameDrawer, newNameParts, phoneNumber } from '../people.js';
 import { dateString, epochDay } from '../calendar.js';
 
 export const teachersSpec: TableSpec = {
@@ -35,6 +35,7 @@ export function teachersTable(ctx: ModelContext): TableModel {
   const titles = new WeightedPicker(pools.academic.titles.map((_, i) => i), TITLE_WEIGHTS);
   const domain = pools.academic.emailDomain;
   const zh = pools.locale === 'zh_CN';
+  const drawName = nameDrawer(pools);
   return {
     spec: teachersSpec,
     rows: plan.T,
@@ -45,7 +46,7 @@ export function teachersTable(ctx: ModelContext): TableModel {
       return (t) => {
         rng.at(seed, S, t);
         const gender = rng.chance(0.45) ? 'F' : 'M';
-        drawName(rng, pools, gender, name);
+        drawName(rng, gender, name);
         const title = titles.pick(rng);
         const load = Math.max(plan.teacherLoad(t, 0, scratch), plan.teacherLoad(t, 1, scratch));
         const max = Math.max(TITLE_BASE_PERIODS[title]!, load + (load & 1)) + 2 * rng.below(3);
