@@ -4,14 +4,14 @@
  * align a Buffer, but a WebAssembly.Memory's bytes start on a page boundary,
  * so each buffer is one small Memory. A buffer the hashing thread reads is
  * shared memory (a SharedArrayBuffer); copies into shared memory are ~2.5x
- * slower, so the others are not. Buffers are pooled: a Memory cannot be freed explicitly and reserves
- * address space until it is collected.
+ * slower, so the others are not. Buffers are pooled: a Memory cannot be
+ * freed explicitly and reserves address space until it is collected.
  */
 
 /** Bytes of one aligned buffer: a whole number of 64 KiB WebAssembly pages. */
 export const ALIGNED_BUFFER_BYTES = 2 << 20;
-/** Alignment promised to callers (a page; device blocks are 512 or 4096 bytes). */
-export const ALIGNMENT = 4096;
+/** Alignment of the buffers and of alignUp (a page; device blocks are 512 or 4096 bytes). */
+const ALIGNMENT = 4096;
 
 const WASM_PAGE = 65_536;
 const KEEP = 8;

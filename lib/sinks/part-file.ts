@@ -93,11 +93,6 @@ export class PartFile {
     }
   }
 
-  /** Whether this part is written with O_DIRECT. */
-  get direct(): boolean {
-    return this.stage !== null;
-  }
-
   async write(buf: Buffer): Promise<void> {
     if (buf.length === 0) return;
     if (!this.remote) this.hash.update(buf);
