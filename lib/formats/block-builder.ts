@@ -1,4 +1,4 @@
-import type { Row } from '../model/schema.js';
+import type { IndexLineWriter, Row } from '../model/schema.js';
 import type { BlockFormat, RowBytesWriter } from './block-format.js';
 
 /** Serialised rows: whole records, ready to compress and write. */
@@ -63,6 +63,24 @@ export class BlockBuilder {
         end = write(rows[i]!, this.buf, this.off, this.blockRows);
       }
       this.off = end;
+      this.blockRows++;
+      if (++this.sinceCheck === this.group) {
+        this.sinceCheck = 0;
+        if (this.off >= this.targetBytes) this.cut(out);
+      }
+    }
+  }
+
+  /**
+   * add, for lines written from their row indices (TableModel.createNdjsonWriter,
+   * which stands for an NDJSON format): the same bytes and the same blocks as
+   * adding the rows those indices generate.
+   */
+  addIndices(write: IndexLineWriter, start: number, end: number, out: RawBlock[]): void {
+    const reserve = write.reserve;
+    for (let i = start; i < end; i++) {
+      if (this.buf.length - this.off < reserve) this.grow(this.off + reserve);
+      this.off = write(i, this.buf, this.off);
       this.blockRows++;
       if (++this.sinceCheck === this.group) {
         this.sinceCheck = 0;

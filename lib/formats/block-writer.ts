@@ -1,4 +1,4 @@
-import type { Row } from '../model/schema.js';
+import type { IndexLineWriter, Row } from '../model/schema.js';
 import type { NdjsonBytesWriter } from './ndjson-bytes.js';
 
 /** Size of the blocks serialisers hand downstream. */
@@ -64,6 +64,25 @@ export class BlockWriter {
         return;
       }
     }
+  }
+
+  /** Writes lines [start, end) from their indices (TableModel.createNdjsonWriter), into fresh blocks as they fill. */
+  writeIndices(write: IndexLineWriter, start: number, end: number): void {
+    const reserve = write.reserve;
+    if (reserve > this.size) throw new RangeError(`a line may need ${reserve} bytes, more than a block (${this.size})`);
+    const size = this.size;
+    let buf = this.buf;
+    let off = this.off;
+    for (let i = start; i < end; i++) {
+      if (size - off < reserve) {
+        this.off = off;
+        this.flush();
+        buf = this.buf;
+        off = 0;
+      }
+      off = write(i, buf, off);
+    }
+    this.off = off;
   }
 
   /** Emits the current block, if it holds anything, and starts the next. */

@@ -131,3 +131,24 @@ return o; }`;
   ) as (row: Row, buf: Buffer, off: number) => number;
   return Object.assign(write, { reserve });
 }
+
+const QUOTED_TYPES = new Set(['string', 'date', 'datetime']);
+
+/**
+ * The constant bytes between a line's values, for writers that put a row's
+ * values into a Buffer themselves (TableModel.createNdjsonWriter): glue[0]
+ * opens the line up to the first value, glue[i] goes between values i-1 and
+ * i, glue[n] closes the line. String-typed columns' quotes are part of the
+ * glue, so a writer puts only the string's (JSON-safe) contents.
+ */
+export function ndjsonGlue(spec: TableSpec, options: NdjsonOptions = {}): Uint8Array[] {
+  const quoted = spec.columns.map((c) => QUOTED_TYPES.has(c.type));
+  const glue: Uint8Array[] = [];
+  spec.columns.forEach((col, i) => {
+    const close = i > 0 && quoted[i - 1] ? '"' : '';
+    const prefix = i === 0 ? (options.tableField ? `{"_table":${JSON.stringify(spec.name)},` : '{') : ',';
+    glue.push(Buffer.from(`${close}${prefix}${JSON.stringify(col.name)}:${quoted[i] ? '"' : ''}`, 'utf8'));
+  });
+  glue.push(Buffer.from(`${quoted.at(-1) ? '"' : ''}}\n`, 'utf8'));
+  return glue;
+}

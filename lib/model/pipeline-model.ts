@@ -2,7 +2,7 @@ import { streamId } from '../random/hash.js';
 import { MegagenError } from '../errors.js';
 import { createCampusModel, type CampusModel } from './campus.js';
 import type { PlanTarget } from './campus-plan.js';
-import type { ColumnSpec, RelationResolver, Row, TableModel, TableSpec } from './schema.js';
+import type { ColumnSpec, IndexLineWriter, NdjsonWriterOptions, RelationResolver, Row, TableModel, TableSpec } from './schema.js';
 import type { ColumnGenerator, DerivedTable, PipelineDefinition } from '../pipeline.js';
 import { MutableRowContext } from '../stages/row-context.js';
 
@@ -26,6 +26,16 @@ export function userCodeTouches(p: PipelineDefinition, table: string): boolean {
   if (p.derivedTables?.some((d) => d.spec.name === table)) return true;
   if (p.columns?.[table]) return true;
   return (p.stages ?? []).some((s) => !s.tables || s.tables.includes(table));
+}
+
+/**
+ * The table's index writer (TableModel.createNdjsonWriter) where the pipeline
+ * lets it stand in for generating, resolving and serialising rows: nothing
+ * of the user's touches the table. (An injected table's model has none.)
+ */
+export function ndjsonWriterFor(p: PipelineDefinition, table: TableModel, options: NdjsonWriterOptions): IndexLineWriter | undefined {
+  if (!table.createNdjsonWriter || userCodeTouches(p, table.spec.name)) return undefined;
+  return table.createNdjsonWriter(options);
 }
 
 /** What a value is, for error messages. */

@@ -52,6 +52,29 @@ export interface TableModel {
   readonly rows: number;
   createGenerator(): RowGenerator;
   createResolver(): RelationResolver | null;
+  /**
+   * Optional fast path: a writer of row i's NDJSON line straight from its
+   * index, byte-identical to generating the row, resolving its relations and
+   * serialising it with compileNdjsonBytes (trusted). Used where nothing else
+   * reads the rows (no custom stage, column generator or injection on the
+   * table, NDJSON only): no row object, no composite strings.
+   */
+  createNdjsonWriter?(options: NdjsonWriterOptions): IndexLineWriter;
+}
+
+export interface NdjsonWriterOptions {
+  /** Each line starts with `"_table":"<name>"` (several tables on stdout). */
+  readonly tableField: boolean;
+}
+
+/**
+ * Writes row `index`'s line at `off` in `buf` and returns the offset after
+ * it. The caller keeps at least `reserve` bytes free before each call: a
+ * line never needs more.
+ */
+export interface IndexLineWriter {
+  (index: number, buf: Buffer, off: number): number;
+  readonly reserve: number;
 }
 
 export function columnNames(spec: TableSpec): string[] {

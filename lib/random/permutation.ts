@@ -21,6 +21,9 @@ export class Permutation {
   private readonly maskHigh: number;
   private readonly maskLow: number;
   private readonly keys: Int32Array;
+  /** Bits of the low half, and whether values fit 31 bits (then halves come from shifts, not division). */
+  private readonly lowBits: number;
+  private readonly small: boolean;
 
   constructor(n: number, key: number, rounds = 4) {
     if (!Number.isInteger(n) || n < 1 || n > 2 ** 52) throw invalidOption(`permutation size must be an integer in [1, 2^52] (got ${n})`);
@@ -31,6 +34,8 @@ export class Permutation {
     const low = bits - high;
     this.n = n;
     this.span = 1 << low;
+    this.lowBits = low;
+    this.small = bits <= 31;
     this.maskHigh = (1 << high) - 1;
     this.maskLow = (1 << low) - 1;
     this.keys = new Int32Array(rounds);
@@ -42,6 +47,7 @@ export class Permutation {
   }
 
   private encryptOnce(x: number): number {
+    if (this.small) return this.encryptSmall(x);
     let l = Math.floor(x / this.span);
     let r = x % this.span;
     for (let i = 0; i < this.keys.length; i++) {
@@ -50,6 +56,20 @@ export class Permutation {
       r = t;
     }
     return l * this.span + r;
+  }
+
+  /** encryptOnce for values below 2^31: the same rounds in int32 arithmetic. */
+  private encryptSmall(x: number): number {
+    const keys = this.keys;
+    const lowBits = this.lowBits;
+    let l = x >>> lowBits;
+    let r = x & this.maskLow;
+    for (let i = 0; i < keys.length; i++) {
+      const t = l ^ (fmix32(mixWord(keys[i]!, r)) & (i & 1 ? this.maskLow : this.maskHigh));
+      l = r;
+      r = t;
+    }
+    return (l << lowBits) | r;
   }
 
   private decryptOnce(x: number): number {

@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import type { Batch } from '../sources/batch.js';
+import { batchRows, type Batch, type IndexBatch } from '../sources/batch.js';
 
 /** Progress of a run, reported through `RunOptions.onProgress`. */
 export type ProgressEvent =
@@ -18,8 +18,8 @@ export function progressStage(table: string, rows: number, listener: ProgressLis
   return new Transform({
     objectMode: true,
     highWaterMark: 1,
-    transform(batch: Batch, _enc, cb: TransformCallback) {
-      done += batch.rows.length;
+    transform(batch: Batch | IndexBatch, _enc, cb: TransformCallback) {
+      done += batchRows(batch);
       listener({ kind: 'rows', table, done, rows });
       cb(null, batch);
     },

@@ -4,11 +4,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CampusModel } from '../model/campus.js';
 import type { PipelineDefinition } from '../pipeline.js';
-import { userCodeTouches } from '../model/pipeline-model.js';
+import { ndjsonWriterFor, userCodeTouches } from '../model/pipeline-model.js';
 import { customStagesAt } from '../stages/custom-stage.js';
 import { progressStage, type ProgressListener } from './progress-events.js';
-import type { Batch } from '../sources/batch.js';
-import { tableSource } from '../sources/table-source.js';
+import type { Batch, IndexBatch } from '../sources/batch.js';
+import type { IndexLineWriter } from '../model/schema.js';
+import { indexSource, tableSource } from '../sources/table-source.js';
 import { relationsStage } from '../stages/relations.js';
 import { blockFormat } from '../formats/block-formats.js';
 import { BlockBuilder, type RawBlock } from '../formats/block-builder.js';
@@ -44,8 +45,12 @@ export interface ChunkResult {
   rawBytes?: number;
 }
 
-/** Serialises each batch into every format's blocks and hands them to that format's rotating sink. */
-function chunkWriter(builders: BlockBuilder[], sinks: RotatingFileSink[]): Writable {
+/**
+ * Serialises each batch into every format's blocks and hands them to that
+ * format's rotating sink. Index batches (one NDJSON format, `fromIndex` its
+ * index writer) are written from their row indices.
+ */
+function chunkWriter(builders: BlockBuilder[], sinks: RotatingFileSink[], fromIndex?: IndexLineWriter): Writable {
   const blocks: RawBlock[] = [];
   const flushBlocks = async (f: number) => {
     for (const b of blocks.splice(0)) await sinks[f]!.push(b);
@@ -53,10 +58,12 @@ function chunkWriter(builders: BlockBuilder[], sinks: RotatingFileSink[]): Writa
   return new Writable({
     objectMode: true,
     highWaterMark: 1,
-    write(batch: Batch, _enc, done) {
+    write(batch: Batch | IndexBatch, _enc, done) {
       (async () => {
         for (let f = 0; f < builders.length; f++) {
-          builders[f]!.add(batch.rows, blocks);
+          if (batch.rows) builders[f]!.add(batch.rows, blocks);
+          else if (fromIndex) builders[f]!.addIndices(fromIndex, batch.start, batch.end, blocks);
+          else throw new TypeError(`an index batch of ${batch.table} reached a chunk writer without an index writer`);
           await flushBlocks(f);
         }
       })().then(() => done(), done);
@@ -101,15 +108,23 @@ export async function runChunk(ctx: ChunkContext, task: ChunkTask): Promise<Chun
   const builders = formats.map((f) => new BlockBuilder(f, config.blockBytes));
   const sinks = formats.map((format) => new RotatingFileSink({ root: ctx.root, dir: task.table, stem, format, codec, maxBytes }));
   const parts: PartResult[] = [];
+  // One NDJSON format and nothing reading the rows: lines straight from row indices.
+  const fromIndex = config.formats.length === 1 && config.formats[0] === 'ndjson' ? ndjsonWriterFor(ctx.pipeline, table, { tableField: false }) : undefined;
+  const range = { start: task.start, end: task.end, batchSize: ctx.batchSize };
+  const progress = ctx.onProgress ? [progressStage(task.table, table.rows, chunkProgress(task.start, ctx.onProgress))] : [];
   try {
-    await pipe([
-      tableSource(table, { start: task.start, end: task.end, batchSize: ctx.batchSize }),
-      relationsStage(table),
-      ...customStagesAt(ctx.pipeline, ctx.model, task.table, 'after:relations'),
-      ...customStagesAt(ctx.pipeline, ctx.model, task.table, 'before:serialize'),
-      ...(ctx.onProgress ? [progressStage(task.table, table.rows, chunkProgress(task.start, ctx.onProgress))] : []),
-      chunkWriter(builders, sinks),
-    ]);
+    await pipe(
+      fromIndex
+        ? [indexSource(table, range), ...progress, chunkWriter(builders, sinks, fromIndex)]
+        : [
+            tableSource(table, range),
+            relationsStage(table),
+            ...customStagesAt(ctx.pipeline, ctx.model, task.table, 'after:relations'),
+            ...customStagesAt(ctx.pipeline, ctx.model, task.table, 'before:serialize'),
+            ...progress,
+            chunkWriter(builders, sinks),
+          ],
+    );
     for (const s of sinks) parts.push(...(await s.finish()));
   } catch (err) {
     await Promise.all(sinks.map((s) => s.abort()));

@@ -2,11 +2,11 @@ import { pipeline as pipe } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { PipelineDefinition } from '../pipeline.js';
 import type { CampusModel } from '../model/campus.js';
-import { createPipelineModel, userCodeTouches } from '../model/pipeline-model.js';
+import { createPipelineModel, ndjsonWriterFor, userCodeTouches } from '../model/pipeline-model.js';
 import { customStagesAt } from '../stages/custom-stage.js';
 import { progressStage } from './progress-events.js';
 import type { PlanTarget } from '../model/campus-plan.js';
-import { tableSource } from '../sources/table-source.js';
+import { indexSource, tableSource } from '../sources/table-source.js';
 import { relationsStage } from '../stages/relations.js';
 import { isClosedPipe } from '../sinks/stdout-sink.js';
 import { ndjsonStreamSink } from '../sinks/ndjson-stream-sink.js';
@@ -114,15 +114,24 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
     const t0 = performance.now();
     const path = undefined;
     o.onProgress?.({ kind: 'table-start', table: name, rows: table.rows });
+    const tableField = toStdout && o.tables.length > 1;
+    // Lines straight from row indices where nothing reads the rows; else rows through the stages.
+    const fromIndex = ndjsonWriterFor(pipeline, table, { tableField });
+    const progress = o.onProgress ? [progressStage(name, table.rows, o.onProgress)] : [];
+    const sink = ndjsonStreamSink(table.spec, { tableField, trusted: !userCodeTouches(pipeline, name) }, o.stdout, fromIndex);
     try {
-      await pipe([
-        tableSource(table, { batchSize: o.batchSize }),
-        relationsStage(table),
-        ...customStagesAt(pipeline, model, name, 'after:relations'),
-        ...customStagesAt(pipeline, model, name, 'before:serialize'),
-        ...(o.onProgress ? [progressStage(name, table.rows, o.onProgress)] : []),
-        ndjsonStreamSink(table.spec, { tableField: toStdout && o.tables.length > 1, trusted: !userCodeTouches(pipeline, name) }, o.stdout),
-      ]);
+      await pipe(
+        fromIndex
+          ? [indexSource(table, { batchSize: o.batchSize }), ...progress, sink]
+          : [
+              tableSource(table, { batchSize: o.batchSize }),
+              relationsStage(table),
+              ...customStagesAt(pipeline, model, name, 'after:relations'),
+              ...customStagesAt(pipeline, model, name, 'before:serialize'),
+              ...progress,
+              sink,
+            ],
+      );
     } catch (err) {
       if (toStdout && isClosedPipe(err)) {
         summary.closedPipe = true;

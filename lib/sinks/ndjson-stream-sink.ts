@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import type { TableSpec } from '../model/schema.js';
-import type { Batch } from '../sources/batch.js';
+import type { IndexLineWriter, TableSpec } from '../model/schema.js';
+import type { Batch, IndexBatch } from '../sources/batch.js';
 import { compileNdjsonBytes } from '../formats/ndjson-bytes.js';
 import type { NdjsonOptions } from '../formats/ndjson.js';
 import { BLOCK_BYTES, BlockWriter } from '../formats/block-writer.js';
@@ -16,9 +16,16 @@ const MAX_PENDING = 2;
  * stream is done with its bytes. A fixed set of blocks instead of a fresh
  * Buffer per megabyte keeps memory flat: freed 1 MB buffers otherwise wait for
  * the garbage collector and fragment the C heap. Backpressure: a batch is
- * acknowledged only while at most two blocks are in flight.
+ * acknowledged only while at most two blocks are in flight. With `fromIndex`
+ * (the table's createNdjsonWriter, same options) it also takes index batches
+ * (indexSource) and writes their lines from the row indices.
  */
-export function ndjsonStreamSink(spec: TableSpec, options: NdjsonOptions = {}, out: NodeJS.WritableStream = process.stdout): Writable {
+export function ndjsonStreamSink(
+  spec: TableSpec,
+  options: NdjsonOptions = {},
+  out: NodeJS.WritableStream = process.stdout,
+  fromIndex?: IndexLineWriter,
+): Writable {
   const write = compileNdjsonBytes(spec, options);
   const free: Buffer[] = [];
   let pending = 0;
@@ -60,9 +67,11 @@ export function ndjsonStreamSink(spec: TableSpec, options: NdjsonOptions = {}, o
   return new Writable({
     objectMode: true,
     highWaterMark: 1,
-    write(batch: Batch, _enc, done) {
+    write(batch: Batch | IndexBatch, _enc, done) {
       const rows = batch.rows;
-      for (let i = 0; i < rows.length; i++) writer.writeRow(write, rows[i]!);
+      if (rows) for (let i = 0; i < rows.length; i++) writer.writeRow(write, rows[i]!);
+      else if (fromIndex) writer.writeIndices(fromIndex, batch.start, batch.end);
+      else return done(new TypeError(`an index batch of ${batch.table} reached a sink without an index writer`));
       // Yield (setImmediate) so callbacks of written blocks run before the next batch.
       setImmediate(() => whenBelow(MAX_PENDING - 1, done));
     },

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { TableModel } from '../model/schema.js';
-import type { Batch } from './batch.js';
+import type { Batch, IndexBatch } from './batch.js';
 import { invalidOption } from '../errors.js';
 
 export interface TableSourceOptions {
@@ -53,6 +53,27 @@ export function tableSource(table: TableModel, o: TableSourceOptions = {}): Read
     read() {
       const next = batches.next();
       this.push(next.done ? null : next.value);
+    },
+  });
+}
+
+/**
+ * A Readable of index batches (no rows generated): the same ranges as
+ * tableSource, for a sink that writes each line from its index
+ * (TableModel.createNdjsonWriter).
+ */
+export function indexSource(table: TableModel, o: TableSourceOptions = {}): Readable {
+  const { start, end, batchSize } = parseTableSourceOptions(table, o);
+  const name = table.spec.name;
+  let at = start;
+  return new Readable({
+    objectMode: true,
+    highWaterMark: 1,
+    read() {
+      if (at >= end) return void this.push(null);
+      const batch: IndexBatch = { table: name, start: at, end: Math.min(end, at + batchSize) };
+      at = batch.end;
+      this.push(batch);
     },
   });
 }

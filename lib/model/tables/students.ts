@@ -3,11 +3,15 @@ import type { TableModel, TableSpec } from '../schema.js';
 import { Rng } from '../../random/rng.js';
 import { hashKey, streamId } from '../../random/hash.js';
 import { Permutation } from '../../random/permutation.js';
-import { nameDrawer, newNameParts, phoneNumber } from '../people.js';
+import { drawPhone, names, newNameIndex, newNameParts, newPhoneParts, PHONE_MAX_BYTES, phoneString, writePhone, type NameIndex, type PhoneParts } from '../people.js';
 import { dateString, yearStart } from '../calendar.js';
 import { zeroPad } from '../digits.js';
 import { courseCredits, gradePoints, scoreKey, scoreOfPick } from '../grades.js';
 import { MAX_PICKS } from '../campus-plan.js';
+import { ByteStrings } from '../../formats/byte-strings.js';
+import { ndjsonGlue } from '../../formats/ndjson-bytes.js';
+import { compileConstant, writeAscii, writeDigits, writeUint, type ConstantWriter } from '../../formats/byte-encode.js';
+import { decimalStrings } from '../../formats/decimal-strings.js';
 
 export const studentsSpec: TableSpec = {
   name: 'students',
@@ -33,6 +37,29 @@ const YEARS = [2022, 2023, 2024, 2025];
 const YEAR_STRINGS = YEARS.map(String);
 /** Departments remembered from generation for the resolver (a batch is generated, then resolved). */
 const DEPT_MEMO = 4096;
+const GPA_STEPS = 100;
+
+/** What is drawn for one student: indices and numbers that the row and the byte writer both render. */
+interface StudentDraw {
+  readonly name: NameIndex;
+  /** Index of the enrollment year in YEARS. */
+  year: number;
+  /** The student number's serial part (a bijection of the row index). */
+  serial: number;
+  /** Birth date, days since the epoch. */
+  birth: number;
+  /** 0-based department. */
+  dept: number;
+  readonly phone: PhoneParts;
+  /** Index into the department's majors. */
+  major: number;
+  /** gpa * 100, rounded: 0..400. */
+  gpa: number;
+}
+
+function newStudentDraw(): StudentDraw {
+  return { name: newNameIndex(), year: 0, serial: 0, birth: 0, dept: 0, phone: newPhoneParts(), major: 0, gpa: 0 };
+}
 
 export function studentsTable(ctx: ModelContext): TableModel {
   const { seed, plan, pools } = ctx;
@@ -40,11 +67,15 @@ export function studentsTable(ctx: ModelContext): TableModel {
   const width = Math.max(6, String(plan.S - 1).length);
   const atDomain = `@stu.${pools.academic.emailDomain}`;
   const zh = pools.locale === 'zh_CN';
-  const drawName = nameDrawer(pools);
+  const nameTables = names(pools);
   const disciplines = pools.academic.disciplines;
   // Credits of each semester-1 section's course, looked up by every student's GPA (a few KB per 10^5 students).
   const creditOfCourse = Uint8Array.from({ length: plan.C1 }, (_, c) => courseCredits(seed, c));
   const creditOfSection = Uint8Array.from({ length: plan.P }, (_, j) => creditOfCourse[plan.courseOfSection(0, j)]!);
+  // Department of each semester-1 section (a student's is its first pick's) and majors per department: lookups, not divisions.
+  const deptOfSection = Int32Array.from({ length: plan.P }, (_, j) => j % plan.D);
+  const majorsOfDept = Array.from({ length: plan.D }, (_, dept) => disciplines[dept % disciplines.length]!.majors);
+  const majorCount = Int32Array.from(majorsOfDept, (m) => m.length);
   // s -> department of the rows generated last, keyed by s: the resolver
   // reads it here instead of computing the permutation and the department
   // again. Int32 slots (a Float64Array memo handed doubles to pickSection's
@@ -57,53 +88,69 @@ export function studentsTable(ctx: ModelContext): TableModel {
     if (memoOk && memoKey[i] === s) return memoDept[i]!;
     return plan.studentDepartment(plan.spread(s));
   };
+
+  /** A drawer of students: (s, out) fills out with student s's draws. Owns its Rng and scratch. */
+  const newDrawer = () => {
+    const rng = new Rng();
+    const picks = new Int32Array(MAX_PICKS);
+    return (s: number, d: StudentDraw): StudentDraw => {
+      rng.at(seed, S, s);
+      const u = plan.spread(s);
+      nameTables.draw(rng, rng.chance(0.5) ? 'F' : 'M', d.name);
+      const y = rng.below(4);
+      d.year = y;
+      d.serial = numbers.forward(s);
+      d.birth = yearStart(YEARS[y]! - 18) - rng.below(3 * 365) + rng.below(365);
+      // GPA: credit-weighted grade points of the semester-1 picks (the enrollments' own scores).
+      const [k1, k2] = plan.profileOf(u);
+      plan.picksOf(u, k1, picks);
+      // The department is that of the first pick (plan.studentDepartment), already at hand.
+      const dept = k1 > 0 ? deptOfSection[picks[0]!]! : plan.studentDepartment(u);
+      d.dept = dept;
+      const scores = scoreKey(seed, u);
+      let points = 0;
+      let credits = 0;
+      for (let m = 0; m < k1; m++) {
+        const cr = creditOfSection[picks[m]!]!;
+        points += gradePoints(scoreOfPick(scores, m, m < k2)) * cr;
+        credits += cr;
+      }
+      d.gpa = credits === 0 ? 0 : Math.round((points / credits) * GPA_STEPS);
+      drawPhone(rng, zh, d.phone);
+      d.major = rng.below(majorCount[dept]!);
+      return d;
+    };
+  };
+
   return {
     spec: studentsSpec,
     rows: plan.S,
     createGenerator() {
-      const rng = new Rng();
+      const draw = newDrawer();
+      const d = newStudentDraw();
       const name = newNameParts();
-      const picks = new Int32Array(MAX_PICKS);
       return (s) => {
-        rng.at(seed, S, s);
-        const u = plan.spread(s);
-        const gender = rng.chance(0.5) ? 'F' : 'M';
-        drawName(rng, gender, name);
-        const y = rng.below(4);
-        const year = YEARS[y]!;
-        const no = zeroPad(numbers.forward(s), width);
-        const studentNo = YEAR_STRINGS[y]! + no;
-        const birth = yearStart(year - 18) - rng.below(3 * 365) + rng.below(365);
-        const dept = plan.studentDepartment(u);
+        draw(s, d);
+        nameTables.parts(d.name, name);
         if (memoOk) {
           const slot = s & (DEPT_MEMO - 1);
           memoKey[slot] = s;
-          memoDept[slot] = dept;
+          memoDept[slot] = d.dept;
         }
-        const majors = disciplines[dept % disciplines.length]!.majors;
-        // GPA: credit-weighted grade points of the semester-1 picks (the enrollments' own scores).
-        const [k1, k2] = plan.profileOf(u);
-        plan.picksOf(u, k1, picks);
-        const scores = scoreKey(seed, u);
-        let points = 0;
-        let credits = 0;
-        for (let m = 0; m < k1; m++) {
-          const cr = creditOfSection[picks[m]!]!;
-          points += gradePoints(scoreOfPick(scores, m, m < k2)) * cr;
-          credits += cr;
-        }
+        const no = zeroPad(d.serial, width);
+        const studentNo = YEAR_STRINGS[d.year]! + no;
         return {
           id: s + 1,
           student_no: studentNo,
           name: name.full,
-          gender,
-          birth_date: dateString(birth),
+          gender: d.name.female ? 'F' : 'M',
+          birth_date: dateString(d.birth),
           email: zh ? studentNo + atDomain : name.givenSlugDot + name.familySlug + no + atDomain,
-          phone: phoneNumber(rng, pools),
+          phone: phoneString(d.phone, zh),
           department_id: 0,
-          major: majors[rng.below(majors.length)]!,
-          enrollment_year: year,
-          gpa: credits === 0 ? 0 : Math.round((points / credits) * 100) / 100,
+          major: majorsOfDept[d.dept]![d.major]!,
+          enrollment_year: YEARS[d.year]!,
+          gpa: d.gpa / GPA_STEPS,
         };
       };
     },
@@ -111,6 +158,82 @@ export function studentsTable(ctx: ModelContext): TableModel {
       return (row, s) => {
         row.department_id = departmentOf(s) + 1;
       };
+    },
+    createNdjsonWriter(options) {
+      const draw = newDrawer();
+      const d = newStudentDraw();
+      const glue = ndjsonGlue(studentsSpec, options);
+      const [gId, gNo, gName, gGender, gBirth, gEmail, gPhone, gDept, gMajor, gYear, gGpa, gEnd] = glue.map(compileConstant) as [ConstantWriter, ...ConstantWriter[]];
+      const majorsByDiscipline = disciplines.map((disc) => new ByteStrings(disc.majors));
+      const majors = majorsOfDept.map((_, dept) => majorsByDiscipline[dept % disciplines.length]!);
+      const gpas = new ByteStrings(decimalStrings(studentsSpec.columns.at(-1)!)!);
+      const domain = new ByteStrings([atDomain]);
+      const years = new ByteStrings(YEAR_STRINGS);
+      const genders = new ByteStrings(['M', 'F']);
+      // Birth dates span a few years: their strings as bytes, by day from the first.
+      const firstBirth = yearStart(YEARS[0]! - 18) - (3 * 365 - 1);
+      const births = new ByteStrings(Array.from({ length: yearStart(YEARS.at(-1)! - 18) + 365 - firstBirth }, (_, k) => dateString(firstBirth + k)));
+      // Serials below 10^width; widths past 10 digits (never at sizes megagen can write) go through zeroPad.
+      const fastSerial = width <= 10;
+      const serialBytes = Math.max(width, 13);
+      const reserve =
+        glue.reduce((n, g) => n + g.length, 0) +
+        20 + // id
+        4 + serialBytes + // student_no
+        nameTables.maxFullBytes +
+        1 + // gender
+        10 + // birth date
+        Math.max(4 + serialBytes, nameTables.maxSlugBytes + serialBytes) + domain.maxBytes + // email
+        PHONE_MAX_BYTES +
+        20 + // department_id
+        Math.max(...majorsByDiscipline.map((m) => m.maxBytes)) +
+        4 + // enrollment_year
+        gpas.maxBytes +
+        4; // the last word store's overrun
+      const serial = (buf: Buffer, o: number, n: number): number => (fastSerial ? writeDigits(buf, o, n, width) : writeAscii(buf, o, zeroPad(n, width)));
+      const uint = (buf: Buffer, o: number, n: number): number => (n <= 0xffffffff ? writeUint(buf, o, n) : writeAscii(buf, o, String(n)));
+      let lastBuf: Buffer | null = null;
+      let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+      const write = (s: number, buf: Buffer, off: number): number => {
+        if (buf !== lastBuf) {
+          lastBuf = buf;
+          view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+        }
+        const v = view;
+        draw(s, d);
+        let o = gId(v, off);
+        o = uint(buf, o, s + 1);
+        o = gNo!(v, o);
+        o = years.put(v, o, d.year);
+        o = serial(buf, o, d.serial);
+        o = gName!(v, o);
+        o = nameTables.writeFull(v, o, d.name);
+        o = gGender!(v, o);
+        o = genders.put(v, o, d.name.female ? 1 : 0);
+        o = gBirth!(v, o);
+        o = births.put(v, o, d.birth - firstBirth);
+        o = gEmail!(v, o);
+        if (zh) {
+          o = years.put(v, o, d.year);
+          o = serial(buf, o, d.serial);
+        } else {
+          o = nameTables.writeSlugs(v, o, d.name);
+          o = serial(buf, o, d.serial);
+        }
+        o = domain.put(v, o, 0);
+        o = gPhone!(v, o);
+        o = writePhone(v, o, d.phone, zh);
+        o = gDept!(v, o);
+        o = uint(buf, o, d.dept + 1);
+        o = gMajor!(v, o);
+        o = majors[d.dept]!.put(v, o, d.major);
+        o = gYear!(v, o);
+        o = writeUint(buf, o, YEARS[d.year]!);
+        o = gGpa!(v, o);
+        o = gpas.put(v, o, d.gpa);
+        return gEnd!(v, o);
+      };
+      return Object.assign(write, { reserve });
     },
   };
 }
