@@ -4,8 +4,11 @@ import type { CampusPlan } from '../campus-plan.js';
 import { Rng } from '../../random/rng.js';
 import { streamId } from '../../random/hash.js';
 import { SEMESTERS } from '../campus-plan.js';
-import { dateTimeString, epochDay } from '../calendar.js';
+import { dateString, dateTimeString, epochDay } from '../calendar.js';
 import { semesterOneScore } from '../grades.js';
+import { ndjsonGlue } from '../../formats/ndjson-bytes.js';
+import { compileConstant, writeDigits, writeUint, writeAscii } from '../../formats/byte-encode.js';
+import { ByteStrings } from '../../formats/byte-strings.js';
 
 export const enrollmentsSpec: TableSpec = {
   name: 'enrollments',
@@ -24,6 +27,9 @@ export const enrollmentsSpec: TableSpec = {
 const S = streamId('enrollments');
 const REGISTRATION = [epochDay(2025, 8, 18), epochDay(2026, 1, 5)];
 const REGISTRATION_DAYS = [21, 40];
+const STATUS = ['completed', 'enrolled'] as const;
+const DAY_START = 8 * 3600;
+const DAY_SECONDS = 14 * 3600;
 
 /**
  * Walks enrollment indices in order: which spread position u, which pick m,
@@ -71,6 +77,11 @@ export class EnrollmentCursor {
 
 export function enrollmentsTable(ctx: ModelContext): TableModel {
   const { seed, plan } = ctx;
+  /** Section id (1-based, global) of pick m of spread position u in semester sem. */
+  const sectionId = (u: number, m: number, sem: number): number => {
+    const j = plan.pickSection(u, m);
+    return sem === 0 ? j + 1 : plan.P + plan.successorSection(j) + 1;
+  };
   return {
     spec: enrollmentsSpec,
     rows: plan.E,
@@ -83,13 +94,13 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
         const m = cursor.pick;
         rng.at(seed, S, e);
         const day = REGISTRATION[sem]! + rng.below(REGISTRATION_DAYS[sem]!);
-        const second = 8 * 3600 + rng.below(14 * 3600);
+        const second = DAY_START + rng.below(DAY_SECONDS);
         return {
           id: e + 1,
           student_id: 0,
           section_id: 0,
           semester: SEMESTERS[sem],
-          status: sem === 0 ? 'completed' : 'enrolled',
+          status: STATUS[sem],
           enrolled_at: dateTimeString(day, second),
           score: sem === 0 ? semesterOneScore(seed, cursor.u, m, m < cursor.k2) : null,
         };
@@ -105,10 +116,72 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
           lastU = cursor.u;
           student = plan.studentOf(cursor.u) + 1;
         }
-        const j = plan.pickSection(cursor.u, cursor.pick);
         row.student_id = student;
-        row.section_id = cursor.semester === 0 ? j + 1 : plan.P + plan.successorSection(j) + 1;
+        row.section_id = sectionId(cursor.u, cursor.pick, cursor.semester);
       };
+    },
+    createNdjsonWriter(options) {
+      const rng = new Rng();
+      const cursor = new EnrollmentCursor(plan);
+      let lastU = -1;
+      let student = 0;
+      const glue = ndjsonGlue(enrollmentsSpec, options);
+      const [gId, gStudent, gSection] = glue.map(compileConstant) as [(v: DataView, o: number) => number, ...((v: DataView, o: number) => number)[]];
+      // Semester and status follow from the semester: one constant from after section_id to inside enrolled_at's quotes.
+      const middle = [0, 1].map((sem) =>
+        compileConstant(Buffer.concat([glue[3]!, Buffer.from(SEMESTERS[sem]!), glue[4]!, Buffer.from(STATUS[sem]!), glue[5]!])),
+      );
+      const scoreGlue = compileConstant(glue[6]!);
+      const nullEnd = compileConstant(Buffer.concat([glue[6]!, Buffer.from('null'), glue[7]!]));
+      const end = compileConstant(glue[7]!);
+      const firstDay = Math.min(...REGISTRATION);
+      const days = new ByteStrings(
+        Array.from({ length: Math.max(...REGISTRATION.map((d, sem) => d + REGISTRATION_DAYS[sem]!)) - firstDay }, (_, k) => `${dateString(firstDay + k)}T`),
+      );
+      const reserve = glue.reduce((n, g) => n + g.length, 0) + 3 * 20 + 20 + 20 + 4 + 4;
+      const uint = (buf: Buffer, o: number, n: number): number => (n <= 0xffffffff ? writeUint(buf, o, n) : writeAscii(buf, o, String(n)));
+      let lastBuf: Buffer | null = null;
+      let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+      const write = (e: number, buf: Buffer, off: number): number => {
+        if (buf !== lastBuf) {
+          lastBuf = buf;
+          view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+        }
+        const v = view;
+        cursor.seek(e);
+        const u = cursor.u;
+        const sem = cursor.semester;
+        const m = cursor.pick;
+        rng.at(seed, S, e);
+        const day = REGISTRATION[sem]! + rng.below(REGISTRATION_DAYS[sem]!);
+        const second = DAY_START + rng.below(DAY_SECONDS);
+        if (u !== lastU) {
+          lastU = u;
+          student = plan.studentOf(u) + 1;
+        }
+        let o = gId(v, off);
+        o = uint(buf, o, e + 1);
+        o = gStudent!(v, o);
+        o = uint(buf, o, student);
+        o = gSection!(v, o);
+        o = uint(buf, o, sectionId(u, m, sem));
+        o = middle[sem]!(v, o);
+        o = days.put(v, o, day - firstDay);
+        const hours = (second / 3600) | 0;
+        const rest = second - hours * 3600;
+        const minutes = (rest / 60) | 0;
+        o = writeDigits(buf, o, hours, 2);
+        buf[o++] = 58;
+        o = writeDigits(buf, o, minutes, 2);
+        buf[o++] = 58;
+        o = writeDigits(buf, o, rest - minutes * 60, 2);
+        buf[o++] = 90;
+        if (sem !== 0) return nullEnd(v, o);
+        o = scoreGlue(v, o);
+        o = writeUint(buf, o, semesterOneScore(seed, u, m, m < cursor.k2));
+        return end(v, o);
+      };
+      return Object.assign(write, { reserve });
     },
   };
 }
