@@ -69,8 +69,10 @@ export interface NdjsonWriterOptions {
 
 /**
  * Writes row `index`'s line at `off` in `buf` and returns the offset after
- * it. The caller keeps at least `reserve` bytes free before each call: a
- * line never needs more.
+ * it. The caller keeps at least `reserve` bytes free before each call, which
+ * is enough for every line the table's own generator makes; a writer that
+ * also serialises changed rows (conflict injection) returns -1 for a line
+ * that does not fit (retry it into more space).
  */
 export interface IndexLineWriter {
   (index: number, buf: Buffer, off: number): number;
