@@ -82,7 +82,8 @@ export class PlanState {
   private readonly roomExtra = new Map<number, number[]>();
   private readonly teacherExtra = new Map<number, number[]>();
   // Caches indexed by global section (filled lazily): an array lookup, not a Map (the plan's hot path).
-  private readonly timeCache: (SectionTime | undefined)[];
+  // Section times are not cached: recomputing one (a hash) costs less than
+  // keeping up to 2P objects alive (30 MB at 10^7 records, copied by every scavenge).
   private readonly countCache: Int32Array;
   private readonly capCache: Int32Array;
 
@@ -91,7 +92,6 @@ export class PlanState {
     this.seed = cp.seed;
     this.P = cp.P;
     this.capCache = new Int32Array(cp.R).fill(-1);
-    this.timeCache = new Array<SectionTime | undefined>(2 * cp.P);
     this.countCache = new Int32Array(2 * cp.P).fill(-1);
   }
 
@@ -103,13 +103,9 @@ export class PlanState {
     return i >= this.P ? i - this.P : i;
   }
 
+  /** Day, periods and weeks of section i (a fresh object: callers may keep it). */
   time(i: number): SectionTime {
-    let t = this.timeCache[i];
-    if (t === undefined) {
-      t = this.cp.sectionTime(this.semOf(i), this.jOf(i), newSectionTime());
-      this.timeCache[i] = t;
-    }
-    return t;
+    return this.cp.sectionTime(this.semOf(i), this.jOf(i), newSectionTime());
   }
 
   baseRoom(i: number): number {

@@ -81,7 +81,8 @@ class ClusterPrimary<T, R> {
       this.#reject = reject;
       if (this.#job.tasks.length === 0) return resolve(this.#events);
       // silent: a worker's stdout and stderr come here (into the log), never onto the terminal or stdout.
-      cluster.setupPrimary({ exec: WORKER_FILE, args: [], execArgv: [...(this.#o.execArgv ?? [])], silent: true });
+      // 'advanced' serialisation (structured clone): typed arrays, such as a conflict plan's columns, cross as bytes.
+      cluster.setupPrimary({ exec: WORKER_FILE, args: [], execArgv: [...(this.#o.execArgv ?? [])], silent: true, serialization: 'advanced' });
       const n = Math.min(this.#o.workers, this.#job.tasks.length);
       for (let i = 1; i <= n; i++) this.#fork(`w${i}`);
     });
