@@ -74,8 +74,31 @@ export function buildModel(pipeline: PipelineDefinition, o: ResolvedRunOptions, 
 export async function runPipeline(pipeline: PipelineDefinition, options: RunOptions = {}, hooks: DirectoryRunHooks = {}): Promise<RunSummary> {
   const o = parseRunOptions(pipeline, options);
   const began = performance.now();
+  if (o.output === '-') return runToStdout(pipeline, o, began);
+  // Directory runs only: the cluster, log (pino) and reports (resvg) load here, not for stdout runs.
+  const { runClusteredDirectory } = await import('./cluster-run.js');
   const model = buildModel(pipeline, o);
-  const toStdout = o.output === '-';
+  const summary = newSummary(pipeline, o, model);
+  const r = await runClusteredDirectory(pipeline, o, model, hooks);
+  for (const name of o.tables) {
+    const t = r.manifest.tables[name]!;
+    summary.tables.push({
+      name,
+      rows: t.rows,
+      path: join(o.output, name),
+      files: t.files.length,
+      bytes: t.files.reduce((s, f) => s + f.bytes, 0),
+      elapsedMs: r.manifest.timings.chunkMs[name] ?? 0,
+    });
+    summary.records += t.rows;
+  }
+  summary.skippedChunks = r.skippedChunks;
+  summary.writtenChunks = r.writtenChunks;
+  summary.elapsedMs = performance.now() - began;
+  return summary;
+}
+
+function newSummary(pipeline: PipelineDefinition, o: ResolvedRunOptions, model: CampusModel): RunSummary {
   const summary: RunSummary = {
     pipeline: pipeline.name,
     seed: o.seed,
@@ -88,33 +111,18 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
   };
   const injection = conflictPlanOf(model);
   if (injection) summary.conflicts = injection.summary;
-  if (!toStdout) {
-    // Directory runs only: the cluster, log (pino) and reports (resvg) load here, not for stdout runs.
-    const { runClusteredDirectory } = await import('./cluster-run.js');
-    const r = await runClusteredDirectory(pipeline, o, model, hooks);
-    for (const name of o.tables) {
-      const t = r.manifest.tables[name]!;
-      summary.tables.push({
-        name,
-        rows: t.rows,
-        path: join(o.output, name),
-        files: t.files.length,
-        bytes: t.files.reduce((s, f) => s + f.bytes, 0),
-        elapsedMs: r.manifest.timings.chunkMs[name] ?? 0,
-      });
-      summary.records += t.rows;
-    }
-    summary.skippedChunks = r.skippedChunks;
-    summary.writtenChunks = r.writtenChunks;
-    summary.elapsedMs = performance.now() - began;
-    return summary;
-  }
+  return summary;
+}
+
+/** To stdout: for each table, source -> (relations -> stages ->) NDJSON -> sink. */
+async function runToStdout(pipeline: PipelineDefinition, o: ResolvedRunOptions, began: number): Promise<RunSummary> {
+  const model = buildModel(pipeline, o);
+  const summary = newSummary(pipeline, o, model);
   for (const name of o.tables) {
     const table = model.table(name);
     const t0 = performance.now();
-    const path = undefined;
     o.onProgress?.({ kind: 'table-start', table: name, rows: table.rows });
-    const tableField = toStdout && o.tables.length > 1;
+    const tableField = o.tables.length > 1;
     // Lines straight from row indices where nothing reads the rows; else rows through the stages.
     const fromIndex = ndjsonWriterFor(pipeline, table, { tableField });
     const progress = o.onProgress ? [progressStage(name, table.rows, o.onProgress)] : [];
@@ -133,14 +141,14 @@ export async function runPipeline(pipeline: PipelineDefinition, options: RunOpti
             ],
       );
     } catch (err) {
-      if (toStdout && isClosedPipe(err)) {
+      if (isClosedPipe(err)) {
         summary.closedPipe = true;
         break;
       }
       throw err;
     }
-    summary.tables.push({ name, rows: table.rows, path, elapsedMs: performance.now() - t0 });
-    o.onProgress?.({ kind: 'table-end', table: name, rows: table.rows, elapsedMs: performance.now() - t0, path });
+    summary.tables.push({ name, rows: table.rows, elapsedMs: performance.now() - t0 });
+    o.onProgress?.({ kind: 'table-end', table: name, rows: table.rows, elapsedMs: performance.now() - t0 });
     summary.records += table.rows;
   }
   summary.elapsedMs = performance.now() - began;
