@@ -49,6 +49,9 @@ export function newRecord(type: ConflictType, difficulty: Difficulty, isDecoy: b
   };
 }
 
+/** Slots of PlanState's cache of section times (a power of two). */
+const TIME_CACHE = 4096;
+
 /**
  * The injector's working state: every change decided so far and the
  * effective timetable they give (rooms, teachers, counts), read through the
@@ -82,8 +85,8 @@ export class PlanState {
   private readonly roomExtra = new Map<number, number[]>();
   private readonly teacherExtra = new Map<number, number[]>();
   // Caches indexed by global section (filled lazily): an array lookup, not a Map (the plan's hot path).
-  // Section times are not cached: recomputing one (a hash) costs less than
-  // keeping up to 2P objects alive (30 MB at 10^7 records, copied by every scavenge).
+  private readonly timeKey = new Float64Array(TIME_CACHE).fill(-1);
+  private readonly timeObj = new Array<SectionTime | undefined>(TIME_CACHE).fill(undefined);
   private readonly countCache: Int32Array;
   private readonly capCache: Int32Array;
 
@@ -103,9 +106,20 @@ export class PlanState {
     return i >= this.P ? i - this.P : i;
   }
 
-  /** Day, periods and weeks of section i (a fresh object: callers may keep it). */
+  /**
+   * Day, periods and weeks of section i. Callers may keep the object: a
+   * small direct-mapped cache hands out the same object while its slot holds
+   * i, and a new one after (objects are never rewritten). Not a cache of
+   * every section: up to 2P live objects (30 MB at 10^7 records) cost more
+   * in scavenges than recomputing a time.
+   */
   time(i: number): SectionTime {
-    return this.cp.sectionTime(this.semOf(i), this.jOf(i), newSectionTime());
+    const slot = i & (TIME_CACHE - 1);
+    if (this.timeKey[slot] === i) return this.timeObj[slot]!;
+    const t = this.cp.sectionTime(this.semOf(i), this.jOf(i), newSectionTime());
+    this.timeKey[slot] = i;
+    this.timeObj[slot] = t;
+    return t;
   }
 
   baseRoom(i: number): number {
