@@ -1,7 +1,6 @@
 import type { RunOptions, PipelineDefinition } from '../lib/index.js';
 import { CONFIG_KEYS, SCALES } from '../lib/config/config-keys.js';
 import { layerFromFlags, type ConfigLayer } from '../lib/config/config-layer.js';
-import { loadConfigFile } from '../lib/config/load-config-file.js';
 import { resolveConfig, resolvePreset, type ResolvedConfig } from '../lib/config/resolve-config.js';
 import { resolvePipeline } from '../lib/api/resolve-pipeline.js';
 import { DEFAULT_PRESET } from '../pipelines/index.js';
@@ -31,7 +30,11 @@ export interface ResolvedRun {
  */
 export async function resolveRun(args: ConfigArgs, flagOptions: RunOptions): Promise<ResolvedRun> {
   const layers: ConfigLayer[] = [];
-  if (args.config !== undefined) layers.push(await loadConfigFile(args.config));
+  if (args.config !== undefined) {
+    // The YAML parser loads only for a config file (20 ms of every start otherwise).
+    const { loadConfigFile } = await import('../lib/config/load-config-file.js');
+    layers.push(await loadConfigFile(args.config));
+  }
   const flags = new Map<string, unknown>();
   const given = flagOptions as Record<string, unknown>;
   for (const key of CONFIG_KEYS) {

@@ -3,7 +3,6 @@ import { definePipeline, type PipelineDefinition } from '../pipeline.js';
 import { runPipeline, type RunSummary } from '../run/run-pipeline.js';
 import type { ProgressListener } from '../run/progress-events.js';
 import { layerFromApi, type ConfigLayer } from '../config/config-layer.js';
-import { loadConfigFile } from '../config/load-config-file.js';
 import { resolveConfig, resolvePreset, resolvedConfigJson, type ResolvedConfig } from '../config/resolve-config.js';
 import { resolvePipeline } from './resolve-pipeline.js';
 
@@ -97,7 +96,10 @@ export class MegaDataGenerator {
   /** Resolves the configuration without generating anything. */
   async resolveConfig(): Promise<{ pipeline: PipelineDefinition; config: ResolvedConfig }> {
     const layers: ConfigLayer[] = [];
-    if (this.config.configFile !== undefined) layers.push(await loadConfigFile(this.config.configFile));
+    if (this.config.configFile !== undefined) {
+      const { loadConfigFile } = await import('../config/load-config-file.js');
+      layers.push(await loadConfigFile(this.config.configFile));
+    }
     layers.push(this.apiLayer);
     const preset = this.config.preset;
     let pipeline: PipelineDefinition;

@@ -65,17 +65,6 @@ export function compileConstant(bytes: Uint8Array): ConstantWriter {
   return new Function('v', 'o', `${code}return o + ${bytes.length};`) as ConstantWriter;
 }
 
-/**
- * Writes an integer 0 <= n < 2^32 in at least `width` digits (zero-padded on
- * the left), like `String(n).padStart(width, '0')`; returns the offset after it.
- */
-export function writeUintPadded(buf: Buffer, off: number, n: number, width: number): number {
-  let digits = 1;
-  for (let p = 10; digits < 10 && n >= p; p *= 10) digits++;
-  for (; digits < width; digits++) buf[off++] = 48;
-  return writeUint(buf, off, n);
-}
-
 /** Writes exactly `width` digits of an integer 0 <= n < 10^width (width <= 10), zero-padded; returns the offset after them. */
 export function writeDigits(buf: Buffer, off: number, n: number, width: number): number {
   let at = off + width;

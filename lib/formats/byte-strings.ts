@@ -1,3 +1,5 @@
+import { needsEscape } from './json-string.js';
+
 /**
  * A fixed list of strings kept as the UTF-8 bytes of their JSON string
  * contents (escaped where JSON needs it), each padded to whole 32-bit words:
@@ -16,26 +18,31 @@ export class ByteStrings {
   readonly length: number;
 
   constructor(values: readonly string[]) {
-    const encoded = values.map((v) => Buffer.from(JSON.stringify(v).slice(1, -1), 'utf8'));
-    this.length = values.length;
-    this.start = new Int32Array(values.length + 1);
-    this.bytes = new Int32Array(values.length);
+    const n = values.length;
+    // JSON string contents: escaped only where JSON needs it (pool values never do).
+    const texts = values.map((v) => (needsEscape(v) ? JSON.stringify(v).slice(1, -1) : v));
+    this.length = n;
+    this.start = new Int32Array(n + 1);
+    this.bytes = new Int32Array(n);
     let words = 0;
     let max = 0;
-    encoded.forEach((b, i) => {
+    for (let i = 0; i < n; i++) {
+      const len = Buffer.byteLength(texts[i]!, 'utf8');
       this.start[i] = words;
-      this.bytes[i] = b.length;
-      words += (b.length + 3) >> 2;
-      if (b.length > max) max = b.length;
-    });
-    this.start[values.length] = words;
+      this.bytes[i] = len;
+      words += (len + 3) >> 2;
+      if (len > max) max = len;
+    }
+    this.start[n] = words;
     this.maxBytes = max;
     this.words = new Uint32Array(words);
-    const view = new Uint8Array(this.words.buffer);
-    encoded.forEach((b, i) => view.set(b, 4 * this.start[i]!));
+    const view = Buffer.from(this.words.buffer);
+    for (let i = 0; i < n; i++) view.write(texts[i]!, 4 * this.start[i]!, 'utf8');
     // Words as written by setUint32(..., true): little-endian whatever the platform.
-    const le = new DataView(this.words.buffer);
-    for (let k = 0; k < words; k++) this.words[k] = le.getUint32(4 * k, true);
+    if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {
+      const le = new DataView(this.words.buffer);
+      for (let k = 0; k < words; k++) this.words[k] = le.getUint32(4 * k, true);
+    }
   }
 
   /** Writes entry i at `off` through `v` (a DataView of the target); returns the offset after it. */
