@@ -14,7 +14,9 @@
  * Records/s counts every row written over the whole command's wall time
  * (process start, worker forks and the performance report included). Mean CPU
  * is the pidusage samples of performance_data.json (D: every process, summed,
- * over the cores). Peak RSS per process comes from the manifest
+ * over the cores); A-C sample every 60 s, so theirs is not printed. Cores
+ * used is exact: user + system CPU-seconds of the command and its workers
+ * over its wall time (GNU time, when /usr/bin/time exists). Peak RSS per process comes from the manifest
  * (process.resourceUsage().maxRSS of each worker and of the primary).
  *
  * Machine: 2 cores, Node 20.20.2, Linux, 2026-11-27 19:39Z, otherwise idle,
@@ -31,7 +33,7 @@
  * threads, A uses 1.24 cores), so the second worker has 0.76 of a core to add.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,14 +55,22 @@ interface Outcome {
   meanCpu: number;
   peaks: string;
   maxPeakMB: number;
+  /** CPU-seconds (user + system) of the command and every process it waited for, over its wall time: cores used. NaN without /usr/bin/time. */
+  coresUsed: number;
 }
+
+/** GNU time, when installed: the exact CPU of a run, workers included (they are the CLI's waited-for children). */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 function once(name: string, flags: string[], env: Record<string, string> = {}): Outcome {
   const dir = mkdtempSync(join(tmpdir(), 'megagen-bench-cluster-'));
   const out = join(dir, 'out');
   try {
     const began = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'run', 'campus', '--records', String(records), '-o', out, ...flags], {
+    const usage = join(dir, 'time.txt');
+    const command = [process.execPath, cli, 'run', 'campus', '--records', String(records), '-o', out, ...flags];
+    const [exe, ...args] = TIME ? [TIME, '-f', '%U %S', '-o', usage, ...command] : command;
+    const r = spawnSync(exe!, args, {
       encoding: 'utf8',
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -73,7 +83,9 @@ function once(name: string, flags: string[], env: Record<string, string> = {}): 
     const mean = (pts: { cpu: number }[]): number => (pts.length ? pts.reduce((s, p) => s + p.cpu, 0) / pts.length : 0);
     const cpu = [perf.primary, ...perf.series].reduce((s: number, x: { points: { cpu: number }[] }) => s + mean(x.points), 0);
     const procs = m.run.processes as { slot: string; peakRssBytes: number }[];
+    const [user, sys] = TIME ? readFileSync(usage, 'utf8').trim().split(/\s+/).slice(-2).map(Number) : [NaN, NaN];
     return {
+      coresUsed: (user! + sys!) / seconds,
       seconds,
       rows,
       rate: rows / seconds,
@@ -105,7 +117,8 @@ function rounds(scenarios: Scenario[]): { mid: Outcome[]; all: Outcome[][] } {
   for (let k = 0; k < runs; k++) {
     const round = scenarios.map((s) => {
       const o = once(s.name, s.flags, s.env);
-      process.stderr.write(`  ${s.name}: ${o.seconds.toFixed(2)} s, ${Math.round(o.rate).toLocaleString('en-US')} records/s, mean CPU ${o.meanCpu.toFixed(0)}% of ${cores} cores, peak RSS MB: ${o.peaks}\n`);
+      const sampled = s.env ? '' : `, sampled mean CPU ${o.meanCpu.toFixed(0)}% of ${cores} cores`;
+      process.stderr.write(`  ${s.name}: ${o.seconds.toFixed(2)} s, ${Math.round(o.rate).toLocaleString('en-US')} records/s, ${o.coresUsed.toFixed(2)} cores used${sampled}, peak RSS MB: ${o.peaks}\n`);
       return o;
     });
     all.push(round);
@@ -127,7 +140,8 @@ const pairedBA = median(all.map((r) => r[1]!.rate / r[0]!.rate));
 const pairedDC = median(all.map((r) => r[3]!.rate / r[2]!.rate));
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const lines = [
-  `2 workers / 1 worker, uncompressed: ${pairedBA.toFixed(2)}x paired within rounds (medians ${fmt(b.rate)} vs ${fmt(a.rate)} records/s; target >= 1.8x)`,
+  `2 workers / 1 worker, uncompressed: ${pairedBA.toFixed(2)}x paired within rounds (medians ${fmt(b.rate)} vs ${fmt(a.rate)} records/s; target >= 1.8x); ` +
+    `cores used ${b.coresUsed.toFixed(2)} vs ${a.coresUsed.toFixed(2)}, records per CPU-second ${fmt(b.rate / b.coresUsed)} vs ${fmt(a.rate / a.coresUsed)}`,
   `gzip, 2 workers: ${fmt(c.rate)} records/s (target >= 1,100,000)`,
   `mean CPU with monitoring (D): ${d.meanCpu.toFixed(0)}% of ${cores} cores (target >= 90%)`,
   `monitoring overhead: ${((1 - pairedDC) * 100).toFixed(1)}% paired within rounds (medians ${fmt(d.rate)} vs ${fmt(c.rate)} records/s; target <= 3%)`,
