@@ -1,8 +1,7 @@
 import type { CampusModel } from '../model/campus.js';
-import type { IndexLineWriter, NdjsonWriterOptions, RelationResolver, TableModel } from '../model/schema.js';
+import type { NdjsonWriterOptions, RelationResolver, TableModel } from '../model/schema.js';
 import { conflictsTable } from '../model/tables/conflicts.js';
-import { createConflictRowApplier, SortedCursor } from '../stages/conflicts.js';
-import { compileNdjsonBytes } from '../formats/ndjson-bytes.js';
+import { createConflictOverrides, createConflictRowApplier } from '../stages/conflicts.js';
 import type { ConflictPlan } from './plan.js';
 
 /** A model whose tables come out with a conflict plan applied, plus the `conflicts` ground-truth table. */
@@ -19,37 +18,11 @@ const BROKEN_BY_INJECTION: Readonly<Record<string, readonly string[]>> = {
   sections: ['enrolled <= capacity'],
 };
 
-/** Tables whose changes are listed by row (plan.changedRows): every other row is the base table's. */
-const ROW_LISTED = ['sections', 'enrollments', 'students'] as const;
-type RowListed = (typeof ROW_LISTED)[number];
-
-/**
- * The index writer of an injected table: the base table's lines for the rows
- * no change touches (nearly all), and for a changed row the row generated,
- * resolved, changed and serialised, copied in when it fits (-1 when not).
- */
-function injectedNdjsonWriter(base: TableModel, createResolver: () => RelationResolver, changed: Float64Array, options: NdjsonWriterOptions): IndexLineWriter {
-  const plain = base.createNdjsonWriter!(options);
-  const cursor = new SortedCursor(changed);
-  const generate = base.createGenerator();
-  const resolve = createResolver();
-  const serialise = compileNdjsonBytes(base.spec, { tableField: options.tableField, trusted: true });
-  let scratch = Buffer.allocUnsafe(4096);
-  const write = (i: number, buf: Buffer, off: number): number => {
-    if (!cursor.hit(i)) return plain(i, buf, off);
-    const row = generate(i);
-    resolve(row, i);
-    let n = serialise(row, scratch, 0);
-    while (n < 0) {
-      scratch = Buffer.allocUnsafe(scratch.length * 2);
-      n = serialise(row, scratch, 0);
-    }
-    if (buf.length - off < n) return -1;
-    scratch.copy(buf, off, 0, n);
-    return off + n;
-  };
-  return Object.assign(write, { reserve: plain.reserve });
-}
+/** The columns each table's changes set (createConflictOverrides): the index writer must be able to override them. */
+const OVERRIDDEN: Readonly<Record<string, readonly string[]>> = {
+  students: ['gpa'],
+  enrollments: ['section_id', 'score'],
+};
 
 function injected(base: TableModel, plan: ConflictPlan): TableModel {
   const name = base.spec.name;
@@ -64,14 +37,20 @@ function injected(base: TableModel, plan: ConflictPlan): TableModel {
       apply(row, index);
     };
   };
-  const listed = (ROW_LISTED as readonly string[]).includes(name);
+  // The index writer stays where it can write the changed values itself: nearly every row is unchanged.
+  const overridden = OVERRIDDEN[name];
+  const writer = base.createNdjsonWriter;
+  const keepsWriter = writer && overridden?.every((c) => base.ndjsonOverridable?.includes(c));
   return {
     spec,
     rows: base.rows,
     createGenerator: () => base.createGenerator(),
     createResolver,
-    ...(base.createNdjsonWriter && listed
-      ? { createNdjsonWriter: (options: NdjsonWriterOptions) => injectedNdjsonWriter(base, createResolver, plan.changedRows(name as RowListed), options) }
+    ...(keepsWriter
+      ? {
+          createNdjsonWriter: (options: NdjsonWriterOptions) => writer.call(base, { ...options, overrides: createConflictOverrides(plan, name as 'students' | 'enrollments') }),
+          ndjsonOverridable: base.ndjsonOverridable,
+        }
       : {}),
   };
 }

@@ -80,12 +80,7 @@ export class BlockBuilder {
     const reserve = write.reserve;
     for (let i = start; i < end; i++) {
       if (this.buf.length - this.off < reserve) this.grow(this.off + reserve);
-      let end = write(i, this.buf, this.off);
-      while (end < 0) {
-        this.grow(this.buf.length * 2);
-        end = write(i, this.buf, this.off);
-      }
-      this.off = end;
+      this.off = write(i, this.buf, this.off);
       this.blockRows++;
       if (++this.sinceCheck === this.group) {
         this.sinceCheck = 0;

@@ -47,9 +47,23 @@ export class BlockWriter {
   /** Writes one row with a byte writer (see NdjsonBytesWriter): into a fresh block when it does not fit, alone when longer than a block. */
   writeRow(write: NdjsonBytesWriter, row: Row): void {
     if (this.size - this.off < write.reserve) this.flush();
-    const end = write(row, this.buf, this.off);
-    if (end >= 0) this.off = end;
-    else this.writeLong((buf, off) => write(row, buf, off), write.reserve);
+    let end = write(row, this.buf, this.off);
+    if (end < 0 && this.off > 0) {
+      this.flush();
+      end = write(row, this.buf, 0);
+    }
+    if (end >= 0) {
+      this.off = end;
+      return;
+    }
+    for (let size = this.size * 2; ; size *= 2) {
+      const big = Buffer.allocUnsafeSlow(Math.max(size, 2 * write.reserve));
+      const n = write(row, big, 0);
+      if (n >= 0) {
+        this.emit(big, n, false);
+        return;
+      }
+    }
   }
 
   /** Writes lines [start, end) from their indices (TableModel.createNdjsonWriter), into fresh blocks as they fill. */
@@ -66,37 +80,9 @@ export class BlockWriter {
         buf = this.buf;
         off = 0;
       }
-      const next = write(i, buf, off);
-      if (next >= 0) {
-        off = next;
-        continue;
-      }
-      this.off = off;
-      this.writeLong((b, o) => write(i, b, o), reserve);
-      buf = this.buf;
-      off = this.off;
+      off = write(i, buf, off);
     }
     this.off = off;
-  }
-
-  /** A line that did not fit the space left: into a fresh block, or alone in a buffer of its own when longer than a block. */
-  private writeLong(write: (buf: Buffer, off: number) => number, reserve: number): void {
-    if (this.off > 0) {
-      this.flush();
-      const end = write(this.buf, 0);
-      if (end >= 0) {
-        this.off = end;
-        return;
-      }
-    }
-    for (let size = this.size * 2; ; size *= 2) {
-      const big = Buffer.allocUnsafeSlow(Math.max(size, 2 * reserve));
-      const n = write(big, 0);
-      if (n >= 0) {
-        this.emit(big, n, false);
-        return;
-      }
-    }
   }
 
   /** Emits the current block, if it holds anything, and starts the next. */

@@ -60,19 +60,29 @@ export interface TableModel {
    * table, NDJSON only): no row object, no composite strings.
    */
   createNdjsonWriter?(options: NdjsonWriterOptions): IndexLineWriter;
+  /** Columns whose values NdjsonWriterOptions.overrides may replace in this table's index writer. */
+  readonly ndjsonOverridable?: readonly string[];
 }
+
+/** Column values that replace a generated row's own (a conflict plan's changes to the row). */
+export type RowOverrides = Readonly<Record<string, unknown>>;
 
 export interface NdjsonWriterOptions {
   /** Each line starts with `"_table":"<name>"` (several tables on stdout). */
   readonly tableField: boolean;
+  /**
+   * Asked for every row: values to write instead of the row's own for some
+   * of the columns in TableModel.ndjsonOverridable (undefined: none), as if
+   * set on the row object after its relations were resolved. Values must be
+   * of the column's type (a writer throws a TypeError otherwise).
+   */
+  readonly overrides?: (index: number) => RowOverrides | undefined;
 }
 
 /**
  * Writes row `index`'s line at `off` in `buf` and returns the offset after
- * it. The caller keeps at least `reserve` bytes free before each call, which
- * is enough for every line the table's own generator makes; a writer that
- * also serialises changed rows (conflict injection) returns -1 for a line
- * that does not fit (retry it into more space).
+ * it. The caller keeps at least `reserve` bytes free before each call: a
+ * line never needs more (overrides included).
  */
 export interface IndexLineWriter {
   (index: number, buf: Buffer, off: number): number;

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Batch } from '../sources/batch.js';
-import type { Row } from '../model/schema.js';
+import type { Row, RowOverrides } from '../model/schema.js';
 import type { ConflictPlan } from '../conflicts/plan.js';
 
 /**
@@ -35,6 +35,39 @@ export class SortedCursor {
   }
 }
 
+/**
+ * The column values a conflict plan sets in row i of students or
+ * enrollments, or undefined for a row it leaves alone: what both the row
+ * applier and the tables' index writers (NdjsonWriterOptions.overrides) use.
+ */
+export function createConflictOverrides(plan: ConflictPlan, table: 'students' | 'enrollments'): (index: number) => RowOverrides | undefined {
+  const cursor = new SortedCursor(plan.changedRows(table));
+  if (table === 'students') {
+    return (i) => {
+      if (!cursor.hit(i)) return undefined;
+      const g = plan.studentGpa(i);
+      return g === undefined ? undefined : { gpa: g };
+    };
+  }
+  return (i) => {
+    if (!cursor.hit(i)) return undefined;
+    const m = plan.enrollment(i);
+    if (!m) return undefined;
+    const o: { section_id?: number; score?: number } = {};
+    if (m.section !== undefined) o.section_id = m.section + 1;
+    if (m.score !== undefined) o.score = m.score;
+    return o;
+  };
+}
+
+/** Sets a row's overridden columns. */
+function overriding(overrides: (index: number) => RowOverrides | undefined): (row: Row, index: number) => void {
+  return (row, i) => {
+    const o = overrides(i);
+    if (o) Object.assign(row, o);
+  };
+}
+
 /** `apply`, run only on the rows in `changed` (sorted indices); every other row passes in two comparisons. */
 function onChangedRows(changed: Float64Array, apply: (row: Row, index: number) => void): (row: Row, index: number) => void {
   const cursor = new SortedCursor(changed);
@@ -63,17 +96,8 @@ export function createConflictRowApplier(plan: ConflictPlan, table: string): ((r
         else if (enrolled > (row.capacity as number)) row.capacity = enrolled;
       });
     case 'enrollments':
-      return onChangedRows(plan.changedRows('enrollments'), (row, i) => {
-        const m = plan.enrollment(i);
-        if (!m) return;
-        if (m.section !== undefined) row.section_id = m.section + 1;
-        if (m.score !== undefined) row.score = m.score;
-      });
     case 'students':
-      return onChangedRows(plan.changedRows('students'), (row, i) => {
-        const g = plan.studentGpa(i);
-        if (g !== undefined) row.gpa = g;
-      });
+      return overriding(createConflictOverrides(plan, table));
     case 'teachers':
       return (row, i) => {
         row.max_weekly_periods = plan.teacherMax(i, row.max_weekly_periods as number);

@@ -9,6 +9,7 @@ import { semesterOneScore } from '../grades.js';
 import { ndjsonGlue } from '../../formats/ndjson-bytes.js';
 import { compileConstant, writeDigits, writeUint, writeAscii } from '../../formats/byte-encode.js';
 import { ByteStrings } from '../../formats/byte-strings.js';
+import { anyJson } from '../../formats/json-string.js';
 
 export const enrollmentsSpec: TableSpec = {
   name: 'enrollments',
@@ -120,7 +121,9 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
         row.section_id = sectionId(cursor.u, cursor.pick, cursor.semester);
       };
     },
+    ndjsonOverridable: ['section_id', 'score'],
     createNdjsonWriter(options) {
+      const overrides = options.overrides;
       const rng = new Rng();
       const cursor = new EnrollmentCursor(plan);
       let lastU = -1;
@@ -138,7 +141,8 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
       const days = new ByteStrings(
         Array.from({ length: Math.max(...REGISTRATION.map((d, sem) => d + REGISTRATION_DAYS[sem]!)) - firstDay }, (_, k) => `${dateString(firstDay + k)}T`),
       );
-      const reserve = glue.reduce((n, g) => n + g.length, 0) + 3 * 20 + 20 + 20 + 4 + 4;
+      // Three ids, the date and time (20), a score override as any number (24), the last word store's overrun.
+      const reserve = glue.reduce((n, g) => n + g.length, 0) + 3 * 20 + 20 + 24 + 4;
       const uint = (buf: Buffer, o: number, n: number): number => (n <= 0xffffffff ? writeUint(buf, o, n) : writeAscii(buf, o, String(n)));
       let lastBuf: Buffer | null = null;
       let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
@@ -164,7 +168,11 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
         o = gStudent!(v, o);
         o = uint(buf, o, student);
         o = gSection!(v, o);
-        o = uint(buf, o, sectionId(u, m, sem));
+        const ov = overrides?.(e);
+        const section = ov?.section_id;
+        if (section === undefined) o = uint(buf, o, sectionId(u, m, sem));
+        else if (typeof section === 'number' && section === section >>> 0) o = writeUint(buf, o, section);
+        else throw new TypeError(`enrollments: a section_id override must be a whole number (got ${String(section)})`);
         o = middle[sem]!(v, o);
         o = days.put(v, o, day - firstDay);
         const hours = (second / 3600) | 0;
@@ -176,9 +184,11 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
         buf[o++] = 58;
         o = writeDigits(buf, o, rest - minutes * 60, 2);
         buf[o++] = 90;
-        if (sem !== 0) return nullEnd(v, o);
+        const score = ov?.score === undefined ? (sem === 0 ? semesterOneScore(seed, u, m, m < cursor.k2) : null) : ov.score;
+        if (score === null) return nullEnd(v, o);
         o = scoreGlue(v, o);
-        o = writeUint(buf, o, semesterOneScore(seed, u, m, m < cursor.k2));
+        if (typeof score !== 'number') throw new TypeError(`enrollments: a score override must be a number or null (got ${typeof score})`);
+        o = score === score >>> 0 ? writeUint(buf, o, score) : writeAscii(buf, o, anyJson(score));
         return end(v, o);
       };
       return Object.assign(write, { reserve });

@@ -12,6 +12,7 @@ import { ByteStrings } from '../../formats/byte-strings.js';
 import { ndjsonGlue } from '../../formats/ndjson-bytes.js';
 import { compileConstant, writeAscii, writeDigits, writeUint, type ConstantWriter } from '../../formats/byte-encode.js';
 import { decimalStrings } from '../../formats/decimal-strings.js';
+import { anyJson } from '../../formats/json-string.js';
 
 export const studentsSpec: TableSpec = {
   name: 'students',
@@ -38,6 +39,8 @@ const YEAR_STRINGS = YEARS.map(String);
 /** Departments remembered from generation for the resolver (a batch is generated, then resolved). */
 const DEPT_MEMO = 4096;
 const GPA_STEPS = 100;
+/** Longest JSON text of a number (-1.7976931348623157e+308). */
+const NUMBER_MAX_BYTES = 24;
 
 /** What is drawn for one student: indices and numbers that the row and the byte writer both render. */
 interface StudentDraw {
@@ -161,14 +164,24 @@ export function studentsTable(ctx: ModelContext): TableModel {
         row.department_id = departmentOf(s) + 1;
       };
     },
+    ndjsonOverridable: ['gpa'],
     createNdjsonWriter(options) {
+      const overrides = options.overrides;
       const draw = newDrawer();
       const d = newStudentDraw();
       const glue = ndjsonGlue(studentsSpec, options);
       const [gId, gNo, gName, gGender, gBirth, gEmail, gPhone, gDept, gMajor, gYear, gGpa, gEnd] = glue.map(compileConstant) as [ConstantWriter, ...ConstantWriter[]];
       const majorsByDiscipline = disciplines.map((disc) => new ByteStrings(disc.majors));
       const majors = majorsOfDept.map((_, dept) => majorsByDiscipline[dept % disciplines.length]!);
-      const gpas = new ByteStrings(decimalStrings(studentsSpec.columns.at(-1)!)!);
+      const gpaStrings = decimalStrings(studentsSpec.columns.at(-1)!)!;
+      const gpas = new ByteStrings(gpaStrings);
+      /** An overriding gpa (conflict injection): from the table when on its grid, as the row serialiser would. */
+      const putGpa = (v: DataView, buf: Buffer, o: number, g: unknown): number => {
+        if (typeof g !== 'number') throw new TypeError(`students: a gpa override must be a number (got ${typeof g})`);
+        const k = Math.round(g * GPA_STEPS);
+        if (k >= 0 && k < gpaStrings.length && gpaStrings.num[k] === g) return gpas.put(v, o, k);
+        return writeAscii(buf, o, anyJson(g));
+      };
       const domain = new ByteStrings([atDomain]);
       const years = new ByteStrings(YEAR_STRINGS);
       const genders = new ByteStrings(['M', 'F']);
@@ -190,7 +203,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
         20 + // department_id
         Math.max(...majorsByDiscipline.map((m) => m.maxBytes)) +
         4 + // enrollment_year
-        gpas.maxBytes +
+        NUMBER_MAX_BYTES + // gpa (an override off the grid)
         4; // the last word store's overrun
       const serial = (buf: Buffer, o: number, n: number): number => (fastSerial ? writeDigits(buf, o, n, width) : writeAscii(buf, o, zeroPad(n, width)));
       const uint = (buf: Buffer, o: number, n: number): number => (n <= 0xffffffff ? writeUint(buf, o, n) : writeAscii(buf, o, String(n)));
@@ -232,7 +245,8 @@ export function studentsTable(ctx: ModelContext): TableModel {
         o = gYear!(v, o);
         o = writeUint(buf, o, YEARS[d.year]!);
         o = gGpa!(v, o);
-        o = gpas.put(v, o, d.gpa);
+        const ov = overrides?.(s);
+        o = ov?.gpa === undefined ? gpas.put(v, o, d.gpa) : putGpa(v, buf, o, ov.gpa);
         return gEnd!(v, o);
       };
       return Object.assign(write, { reserve });
