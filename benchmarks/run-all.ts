@@ -12,18 +12,22 @@
  * never flatters megagen. records/CPU-s (user + system of the measured
  * process) is less disturbed than wall time when other work shares the machine.
  *
- * Last run (2 cores AMD EPYC, Node 20.20.2, machine otherwise idle but
- * slower than at 17:20Z, when campus 10^6 gave 1.0M records/s; 2026-11-27 18:49Z, medians of 3):
+ * Last run (2 cores AMD EPYC, Node 20.20.2, machine otherwise idle,
+ * 2026-11-27 21:34Z, medians of 3):
  *
- * | scenario               |    records | median s |                records/s |          records/CPU-s | peak RSS MB | x baseline | x baseline (CPU) |
- * |------------------------|-----------:|---------:|-------------------------:|-----------------------:|------------:|-----------:|-----------------:|
- * | baseline-faker         |    100,000 |     1.25 |     80,006 (loop 98,519) |   71,545 (loop 88,323) |         107 |            |                  |
- * | students-generate-only |  1,000,000 |     1.50 |   668,828 (loop 823,833) | 631,262 (loop 793,272) |         113 |            |                  |
- * | campus-generate-only   |  1,000,000 |     1.22 | 818,506 (loop 1,054,740) | 720,427 (loop 920,681) |         105 |            |                  |
- * | students               |  1,000,000 |     1.68 |                  596,213 |                533,671 |         103 |        6.1 |              6.0 |
- * | campus                 |  1,000,000 |     1.24 |                  807,174 |                643,344 |         119 |        8.2 |              7.3 |
- * | students               | 10,000,000 |    15.49 |                  645,373 |                629,271 |         105 |        6.6 |              7.1 |
- * | campus                 |  9,999,997 |     6.59 |                1,517,865 |              1,413,994 |         125 |       15.4 |             16.0 |
+ * | scenario               |    records | median s |                  records/s |            records/CPU-s | peak RSS MB | x baseline | x baseline (CPU) |
+ * |------------------------|-----------:|---------:|---------------------------:|-------------------------:|------------:|-----------:|-----------------:|
+ * | baseline-faker         |    100,000 |     1.21 |      82,789 (loop 100,716) |     75,304 (loop 91,185) |         105 |            |                  |
+ * | students-generate-only |  1,000,000 |     1.35 |     741,852 (loop 916,132) |   711,004 (loop 888,023) |         112 |            |                  |
+ * | campus-generate-only   |  1,000,000 |     0.89 | 1,120,002 (loop 1,577,343) | 981,345 (loop 1,382,111) |         106 |            |                  |
+ * | students               |  1,000,000 |     1.05 |                    954,747 |                  852,232 |          88 |        9.5 |              9.3 |
+ * | campus                 |  1,000,000 |     0.78 |                  1,275,642 |                  995,223 |          96 |       12.7 |             10.9 |
+ * | students               | 10,000,000 |     7.98 |                  1,253,684 |                1,220,726 |          89 |       12.4 |             13.4 |
+ * | campus                 |  9,999,997 |     4.15 |                  2,408,646 |                2,225,228 |         116 |       23.9 |             24.4 |
+ *
+ * generate-only measures row objects and line strings (the path tables take
+ * when a custom stage reads their rows); the CLI rows write students and
+ * enrollments straight from their row indices.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
