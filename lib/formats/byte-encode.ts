@@ -78,3 +78,24 @@ export function writeDigits(buf: Buffer, off: number, n: number, width: number):
   if (at > off) buf[--at] = 48 + (n % 10);
   return off + width;
 }
+
+/** Writes a whole number n >= 0 in decimal: two digits a step below 2^32, through String() above. */
+export function writeWhole(buf: Buffer, off: number, n: number): number {
+  return n <= 0xffffffff ? writeUint(buf, off, n) : writeAscii(buf, off, String(n));
+}
+
+/**
+ * A DataView over the Buffer it was last given, made again only when the
+ * Buffer changes (a byte writer is handed the same block for many lines).
+ */
+export function dataViewCache(): (buf: Buffer) => DataView {
+  let last: Buffer | null = null;
+  let view: DataView = new DataView(new ArrayBuffer(0));
+  return (buf) => {
+    if (buf !== last) {
+      last = buf;
+      view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+    }
+    return view;
+  };
+}

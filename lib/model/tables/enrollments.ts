@@ -7,7 +7,7 @@ import { SEMESTERS } from '../campus-plan.js';
 import { dateString, dateTimeString, epochDay } from '../calendar.js';
 import { semesterOneScore } from '../grades.js';
 import { ndjsonGlue } from '../../formats/ndjson-bytes.js';
-import { compileConstant, writeDigits, writeUint, writeAscii } from '../../formats/byte-encode.js';
+import { compileConstant, dataViewCache, writeDigits, writeUint, writeAscii, writeWhole } from '../../formats/byte-encode.js';
 import { ByteStrings } from '../../formats/byte-strings.js';
 import { anyJson } from '../../formats/json-string.js';
 
@@ -143,15 +143,9 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
       );
       // Three ids, the date and time (20), a score override as any number (24), the last word store's overrun.
       const reserve = glue.reduce((n, g) => n + g.length, 0) + 3 * 20 + 20 + 24 + 4;
-      const uint = (buf: Buffer, o: number, n: number): number => (n <= 0xffffffff ? writeUint(buf, o, n) : writeAscii(buf, o, String(n)));
-      let lastBuf: Buffer | null = null;
-      let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+      const viewOf = dataViewCache();
       const write = (e: number, buf: Buffer, off: number): number => {
-        if (buf !== lastBuf) {
-          lastBuf = buf;
-          view = new DataView(buf.buffer, buf.byteOffset, buf.length);
-        }
-        const v = view;
+        const v = viewOf(buf);
         cursor.seek(e);
         const u = cursor.u;
         const sem = cursor.semester;
@@ -164,13 +158,13 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
           student = plan.studentOf(u) + 1;
         }
         let o = gId(v, off);
-        o = uint(buf, o, e + 1);
+        o = writeWhole(buf, o, e + 1);
         o = gStudent!(v, o);
-        o = uint(buf, o, student);
+        o = writeWhole(buf, o, student);
         o = gSection!(v, o);
         const ov = overrides?.(e);
         const section = ov?.section_id;
-        if (section === undefined) o = uint(buf, o, sectionId(u, m, sem));
+        if (section === undefined) o = writeWhole(buf, o, sectionId(u, m, sem));
         else if (typeof section === 'number' && section === section >>> 0) o = writeUint(buf, o, section);
         else throw new TypeError(`enrollments: a section_id override must be a whole number (got ${String(section)})`);
         o = middle[sem]!(v, o);

@@ -10,7 +10,7 @@ import { courseCredits, gradePoints, scoreKey, scoreOfPick } from '../grades.js'
 import { MAX_PICKS } from '../campus-plan.js';
 import { ByteStrings } from '../../formats/byte-strings.js';
 import { ndjsonGlue } from '../../formats/ndjson-bytes.js';
-import { compileConstant, writeAscii, writeDigits, writeUint, type ConstantWriter } from '../../formats/byte-encode.js';
+import { compileConstant, dataViewCache, writeAscii, writeDigits, writeUint, writeWhole, type ConstantWriter } from '../../formats/byte-encode.js';
 import { decimalStrings } from '../../formats/decimal-strings.js';
 import { anyJson } from '../../formats/json-string.js';
 
@@ -206,18 +206,12 @@ export function studentsTable(ctx: ModelContext): TableModel {
         NUMBER_MAX_BYTES + // gpa (an override off the grid)
         4; // the last word store's overrun
       const serial = (buf: Buffer, o: number, n: number): number => (fastSerial ? writeDigits(buf, o, n, width) : writeAscii(buf, o, zeroPad(n, width)));
-      const uint = (buf: Buffer, o: number, n: number): number => (n <= 0xffffffff ? writeUint(buf, o, n) : writeAscii(buf, o, String(n)));
-      let lastBuf: Buffer | null = null;
-      let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+      const viewOf = dataViewCache();
       const write = (s: number, buf: Buffer, off: number): number => {
-        if (buf !== lastBuf) {
-          lastBuf = buf;
-          view = new DataView(buf.buffer, buf.byteOffset, buf.length);
-        }
-        const v = view;
+        const v = viewOf(buf);
         draw(s, d);
         let o = gId(v, off);
-        o = uint(buf, o, s + 1);
+        o = writeWhole(buf, o, s + 1);
         o = gNo!(v, o);
         o = years.put(v, o, d.year);
         o = serial(buf, o, d.serial);
@@ -239,7 +233,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
         o = gPhone!(v, o);
         o = writePhone(v, o, d.phone, zh);
         o = gDept!(v, o);
-        o = uint(buf, o, d.dept + 1);
+        o = writeWhole(buf, o, d.dept + 1);
         o = gMajor!(v, o);
         o = majors[d.dept]!.put(v, o, d.major);
         o = gYear!(v, o);
