@@ -7,7 +7,7 @@
  * - Compose: `definePipeline` (tables, sizing, derived tables, column
  *   generators, custom stages at 'after:relations' / 'before:serialize'),
  *   `presets`, `loadPipelineFile`.
- * - Parts: sources (`tableSource`, `generateBatches`), stages
+ * - Parts: sources (`tableSource`, `generateBatches`, `indexSource`), stages
  *   (`relationsStage`, `customStage`), serializers (`compileNdjson`,
  *   `ndjsonStage`, `compileNdjsonBytes`), sinks (`stdoutSink`, `ndjsonStreamSink`,
  *   `atomicFileSink`).
@@ -33,9 +33,9 @@ export { runPipeline, buildModel, planTarget, type RunSummary, type TableSummary
 export { parseRunOptions, DEFAULT_SEED, DEFAULT_OUTPUT, type RunOptions, type ResolvedRunOptions } from './run/run-options.js';
 export { createCampusModel, CAMPUS_TABLES, type CampusModel, type CampusTable } from './model/campus.js';
 export { CampusPlan, type PlanTarget, type PlanSizes } from './model/campus-plan.js';
-export type { ColumnSpec, ColumnType, Row, TableSpec, TableModel, RowGenerator, RelationResolver } from './model/schema.js';
-export { tableSource, generateBatches, DEFAULT_BATCH_SIZE, type TableSourceOptions } from './sources/table-source.js';
-export type { Batch } from './sources/batch.js';
+export type { ColumnSpec, ColumnType, Row, TableSpec, TableModel, RowGenerator, RelationResolver, IndexLineWriter, NdjsonWriterOptions, RowOverrides } from './model/schema.js';
+export { tableSource, generateBatches, indexSource, DEFAULT_BATCH_SIZE, type TableSourceOptions } from './sources/table-source.js';
+export type { Batch, IndexBatch } from './sources/batch.js';
 export { relationsStage, createRelationResolver } from './stages/relations.js';
 export { compileNdjson, ndjsonStage, type NdjsonOptions } from './formats/ndjson.js';
 export { stdoutSink, isClosedPipe } from './sinks/stdout-sink.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateBatches, MegagenError, tableSource, type Batch, type TableModel } from '../../lib/index.js';
+import { generateBatches, indexSource, MegagenError, tableSource, type Batch, type IndexBatch, type TableModel } from '../../lib/index.js';
 import { presetModel } from '../helpers/generate.js';
 
 /** A table whose row i is { id: i + 1 }, counting how many rows were generated. */
@@ -41,6 +41,22 @@ for (const [start, end, batchSize] of [[0, 100, 7], [0, 100, 100], [0, 100, 1000
     assert.equal(table.generated, end - start, 'no row generated twice or outside the range');
   });
 }
+
+test('indexSource cuts the same ranges as tableSource, generating nothing', async () => {
+  for (const [start, end, batchSize] of [[0, 100, 7], [13, 14, 5], [50, 50, 3], [10, 95, 10]] as const) {
+    const table = countingTable(100);
+    const rows = await drain(tableSource(table, { start, end, batchSize }));
+    table.generated = 0;
+    const ranges: IndexBatch[] = [];
+    for await (const b of indexSource(table, { start, end, batchSize })) ranges.push(b as IndexBatch);
+    assert.deepStrictEqual(
+      ranges.map((b) => [b.table, b.start, b.end]),
+      rows.map((b) => [b.table, b.start, b.start + b.rows.length]),
+    );
+    assert.equal(table.generated, 0);
+  }
+  assert.throws(() => indexSource(countingTable(10), { end: 11 }), MegagenError);
+});
 
 test('tableSource and generateBatches give the same batches of a real table', async () => {
   const t = presetModel('campus', { records: 5_000 }).table('enrollments');
