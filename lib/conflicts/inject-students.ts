@@ -152,8 +152,8 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
   for (let k = 0; k < cp.S && (made < n || decoys < wantDecoys); k++) {
     const u = order.forward(k);
     if (st.studentsClaimed.has(u)) continue;
-    const k1 = cp.load1(u);
-    const k2 = cp.load2(u);
+    const k1 = st.load1(u);
+    const k2 = st.load2(u);
     if (k1 - k2 < 1 || k1 < 2) continue;
     const h = hashKey(st.seed, S_PICK, u);
     const m = k2 + (h % (k1 - k2));
@@ -207,15 +207,15 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
   for (let k = 0; k < cp.S && (made < n || decoys < wantDecoys); k++) {
     const u = order.forward(k);
     if (st.studentsClaimed.has(u)) continue;
-    const k2 = cp.load2(u);
+    const k2 = st.load2(u);
     if (k2 < 1) continue;
     const h = hashKey(st.seed, S_PICK, u);
     const m = h % k2;
     const e1 = st.enrollmentIndex(u, 0, m);
     const e2 = st.enrollmentIndex(u, 1, m);
-    const v = st.studentSections(u, 1)[m]!;
-    const x = st.studentSections(u, 0)[m]!;
     const sem1 = st.studentSections(u, 0);
+    const v = st.studentSections(u, 1)[m]!;
+    const x = sem1[m]!;
     const sem1Courses = sem1.map((i) => st.course(i));
     const r = newRecord('prerequisite_violation', difficulty, made >= n, st.records.length);
     r.student = cp.studentOf(u);

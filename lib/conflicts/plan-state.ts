@@ -268,8 +268,36 @@ export class PlanState {
 
   // --- students --------------------------------------------------------------
 
+  // The last student asked about: its first enrollment and loads (pure functions of u, each a
+  // walk over up to 8 hashed profiles) are asked for many times in a row.
+  private lastU = -1;
+  private lastFirst = 0;
+  private lastK1 = 0;
+  private lastK2 = 0;
+
+  private student(u: number): void {
+    if (u === this.lastU) return;
+    this.lastFirst = this.cp.firstEnrollment(u);
+    const [k1, k2] = this.cp.profileOf(u);
+    this.lastK1 = k1;
+    this.lastK2 = k2;
+    this.lastU = u;
+  }
+
+  /** Semester-1 and semester-2 loads of u (the plan's load1 and load2). */
+  load1(u: number): number {
+    this.student(u);
+    return this.lastK1;
+  }
+
+  load2(u: number): number {
+    this.student(u);
+    return this.lastK2;
+  }
+
   enrollmentIndex(u: number, sem: number, m: number): number {
-    return this.cp.firstEnrollment(u) + (sem === 0 ? m : this.cp.load1(u) + m);
+    this.student(u);
+    return this.lastFirst + (sem === 0 ? m : this.lastK1 + m);
   }
 
   /** Global section of pick m of u in semester sem, before any change. */
@@ -280,9 +308,10 @@ export class PlanState {
 
   /** Effective global sections of u's enrollments in semester sem. */
   studentSections(u: number, sem: number): number[] {
-    const k = sem === 0 ? this.cp.load1(u) : this.cp.load2(u);
+    this.student(u);
+    const k = sem === 0 ? this.lastK1 : this.lastK2;
     const out: number[] = [];
-    const e0 = this.cp.firstEnrollment(u) + (sem === 0 ? 0 : this.cp.load1(u));
+    const e0 = this.lastFirst + (sem === 0 ? 0 : this.lastK1);
     for (let m = 0; m < k; m++) {
       const mod = this.enrollmentMods.size === 0 ? undefined : this.enrollmentMods.get(e0 + m);
       out.push(mod?.section ?? this.basePickSection(u, sem, m));
@@ -309,8 +338,8 @@ export class PlanState {
 
   /** The students table's gpa formula over u's effective semester-1 enrollments. */
   gpa(u: number): number {
-    const k1 = this.cp.load1(u);
-    const k2 = this.cp.load2(u);
+    const k1 = this.load1(u);
+    const k2 = this.load2(u);
     let points = 0;
     let credits = 0;
     for (let m = 0; m < k1; m++) {
