@@ -51,6 +51,15 @@ export interface Names {
  * here, so a drawn name costs one concatenation or a few byte copies.
  */
 export function names(pools: Pools): Names {
+  let n = namesOf.get(pools);
+  if (!n) namesOf.set(pools, (n = buildNames(pools)));
+  return n;
+}
+
+/** One Names per pools (students and teachers share it). */
+const namesOf = new WeakMap<Pools, Names>();
+
+function buildNames(pools: Pools): Names {
   const first = pools.familyNameFirst;
   const lead = (v: string) => (first ? v : `${v} `);
   const female = pools.femaleFirstNames;
@@ -59,15 +68,24 @@ export function names(pools: Pools): Names {
   const maleLead = male.values.map(lead);
   const femaleSlugDot = pools.femaleFirstNameSlugs.map((v) => `${v}.`);
   const maleSlugDot = pools.maleFirstNameSlugs.map((v) => `${v}.`);
-  const bytes = {
-    femaleLead: new ByteStrings(femaleLead),
-    maleLead: new ByteStrings(maleLead),
-    family: new ByteStrings(pools.lastNames.values),
-    femaleSlugDot: new ByteStrings(femaleSlugDot),
-    maleSlugDot: new ByteStrings(maleSlugDot),
-    familySlug: new ByteStrings(pools.lastNameSlugs),
-  };
-  const maxLead = Math.max(bytes.femaleLead.maxBytes, bytes.maleLead.maxBytes);
+  // The byte forms, built when a byte writer first asks (a run that only makes row objects never does).
+  let b: {
+    femaleLead: ByteStrings;
+    maleLead: ByteStrings;
+    family: ByteStrings;
+    femaleSlugDot: ByteStrings;
+    maleSlugDot: ByteStrings;
+    familySlug: ByteStrings;
+  } | null = null;
+  const bytes = () =>
+    (b ??= {
+      femaleLead: new ByteStrings(femaleLead),
+      maleLead: new ByteStrings(maleLead),
+      family: new ByteStrings(pools.lastNames.values),
+      femaleSlugDot: new ByteStrings(femaleSlugDot),
+      maleSlugDot: new ByteStrings(maleSlugDot),
+      familySlug: new ByteStrings(pools.lastNameSlugs),
+    });
   return {
     draw(rng, gender, out) {
       const f = gender === 'F';
@@ -89,15 +107,23 @@ export function names(pools: Pools): Names {
       return out;
     },
     writeFull(v, off, ix) {
-      const lead = ix.female ? bytes.femaleLead : bytes.maleLead;
-      if (first) return lead.put(v, bytes.family.put(v, off, ix.family), ix.given);
-      return bytes.family.put(v, lead.put(v, off, ix.given), ix.family);
+      const t = b ?? bytes();
+      const lead = ix.female ? t.femaleLead : t.maleLead;
+      if (first) return lead.put(v, t.family.put(v, off, ix.family), ix.given);
+      return t.family.put(v, lead.put(v, off, ix.given), ix.family);
     },
     writeSlugs(v, off, ix) {
-      return bytes.familySlug.put(v, (ix.female ? bytes.femaleSlugDot : bytes.maleSlugDot).put(v, off, ix.given), ix.family);
+      const t = b ?? bytes();
+      return t.familySlug.put(v, (ix.female ? t.femaleSlugDot : t.maleSlugDot).put(v, off, ix.given), ix.family);
     },
-    maxFullBytes: maxLead + bytes.family.maxBytes,
-    maxSlugBytes: Math.max(bytes.femaleSlugDot.maxBytes, bytes.maleSlugDot.maxBytes) + bytes.familySlug.maxBytes,
+    get maxFullBytes() {
+      const t = bytes();
+      return Math.max(t.femaleLead.maxBytes, t.maleLead.maxBytes) + t.family.maxBytes;
+    },
+    get maxSlugBytes() {
+      const t = bytes();
+      return Math.max(t.femaleSlugDot.maxBytes, t.maleSlugDot.maxBytes) + t.familySlug.maxBytes;
+    },
   };
 }
 
