@@ -1,7 +1,7 @@
 import type { CampusModel } from '../model/campus.js';
 import type { NdjsonWriterOptions, RelationResolver, TableModel } from '../model/schema.js';
 import { conflictsTable } from '../model/tables/conflicts.js';
-import { createConflictOverrides, createConflictRowApplier } from '../stages/conflicts.js';
+import { CONFLICT_OVERRIDDEN_COLUMNS, createConflictOverrides, createConflictRowApplier } from '../stages/conflicts.js';
 import type { ConflictPlan } from './plan.js';
 
 /** A model whose tables come out with a conflict plan applied, plus the `conflicts` ground-truth table. */
@@ -18,12 +18,6 @@ const BROKEN_BY_INJECTION: Readonly<Record<string, readonly string[]>> = {
   sections: ['enrolled <= capacity'],
 };
 
-/** The columns each table's changes set (createConflictOverrides): the index writer must be able to override them. */
-const OVERRIDDEN: Readonly<Record<string, readonly string[]>> = {
-  students: ['gpa'],
-  enrollments: ['section_id', 'score'],
-};
-
 function injected(base: TableModel, plan: ConflictPlan): TableModel {
   const name = base.spec.name;
   if (!plan.touches(name)) return base;
@@ -38,9 +32,9 @@ function injected(base: TableModel, plan: ConflictPlan): TableModel {
     };
   };
   // The index writer stays where it can write the changed values itself: nearly every row is unchanged.
-  const overridden = OVERRIDDEN[name];
+  const overridden = name in CONFLICT_OVERRIDDEN_COLUMNS ? (name as keyof typeof CONFLICT_OVERRIDDEN_COLUMNS) : null;
   const writer = base.createNdjsonWriter;
-  const keepsWriter = writer && overridden?.every((c) => base.ndjsonOverridable?.includes(c));
+  const keepsWriter = writer && overridden && CONFLICT_OVERRIDDEN_COLUMNS[overridden].every((c) => base.ndjsonOverridable?.includes(c));
   return {
     spec,
     rows: base.rows,
@@ -48,7 +42,7 @@ function injected(base: TableModel, plan: ConflictPlan): TableModel {
     createResolver,
     ...(keepsWriter
       ? {
-          createNdjsonWriter: (options: NdjsonWriterOptions) => writer.call(base, { ...options, overrides: createConflictOverrides(plan, name as 'students' | 'enrollments') }),
+          createNdjsonWriter: (options: NdjsonWriterOptions) => writer.call(base, { ...options, overrides: createConflictOverrides(plan, overridden) }),
           ndjsonOverridable: base.ndjsonOverridable,
         }
       : {}),

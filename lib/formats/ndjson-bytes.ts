@@ -2,7 +2,7 @@ import type { ColumnSpec, Row, TableSpec } from '../model/schema.js';
 import type { NdjsonOptions } from './ndjson.js';
 import { anyJson, needsEscape } from './json-string.js';
 import { decimalStrings } from './decimal-strings.js';
-import { writeAscii, writeUint } from './byte-encode.js';
+import { wordStoreCode, writeAscii, writeUint } from './byte-encode.js';
 
 /**
  * Writes one row's NDJSON line as UTF-8 into `buf` at `off` and returns the
@@ -22,11 +22,7 @@ export interface NdjsonBytesWriter {
  */
 function constStores(text: string): { code: string; bytes: number } {
   const b = Buffer.from(text, 'utf8');
-  let code = '';
-  let i = 0;
-  for (; i + 4 <= b.length; i += 4) code += `v.setUint32(o${i === 0 ? '' : ` + ${i}`}, ${b.readUInt32LE(i)}, true); `;
-  for (; i < b.length; i++) code += `b[o${i === 0 ? '' : ` + ${i}`}] = ${b[i]}; `;
-  return { code: `${code}o += ${b.length};`, bytes: b.length };
+  return { code: `${wordStoreCode(b, true)}o += ${b.length};`, bytes: b.length };
 }
 
 /** A variable-length string s written as is: checked against the space left first. */

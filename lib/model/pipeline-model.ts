@@ -31,7 +31,8 @@ export function userCodeTouches(p: PipelineDefinition, table: string): boolean {
 /**
  * The table's index writer (TableModel.createNdjsonWriter) where the pipeline
  * lets it stand in for generating, resolving and serialising rows: nothing
- * of the user's touches the table. (An injected table's model has none.)
+ * of the user's touches the table. (An injected table keeps one only where
+ * its writer can override the changed columns: conflict-model.ts.)
  */
 export function ndjsonWriterFor(p: PipelineDefinition, table: TableModel, options: NdjsonWriterOptions): IndexLineWriter | undefined {
   if (!table.createNdjsonWriter || userCodeTouches(p, table.spec.name)) return undefined;

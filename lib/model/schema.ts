@@ -56,8 +56,9 @@ export interface TableModel {
    * Optional fast path: a writer of row i's NDJSON line straight from its
    * index, byte-identical to generating the row, resolving its relations and
    * serialising it with compileNdjsonBytes (trusted). Used where nothing else
-   * reads the rows (no custom stage, column generator or injection on the
-   * table, NDJSON only): no row object, no composite strings.
+   * reads the rows (no custom stage, column generator or derived table on
+   * the table, NDJSON only; conflict injection passes its changes as
+   * `overrides`): no row object, no composite strings.
    */
   createNdjsonWriter?(options: NdjsonWriterOptions): IndexLineWriter;
   /** Columns whose values NdjsonWriterOptions.overrides may replace in this table's index writer. */

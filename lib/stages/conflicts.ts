@@ -35,12 +35,18 @@ export class SortedCursor {
   }
 }
 
+/** The columns createConflictOverrides sets, per table: a table's index writer must be able to override them. */
+export const CONFLICT_OVERRIDDEN_COLUMNS = {
+  students: ['gpa'],
+  enrollments: ['section_id', 'score'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
 /**
  * The column values a conflict plan sets in row i of students or
  * enrollments, or undefined for a row it leaves alone: what both the row
  * applier and the tables' index writers (NdjsonWriterOptions.overrides) use.
  */
-export function createConflictOverrides(plan: ConflictPlan, table: 'students' | 'enrollments'): (index: number) => RowOverrides | undefined {
+export function createConflictOverrides(plan: ConflictPlan, table: keyof typeof CONFLICT_OVERRIDDEN_COLUMNS): (index: number) => RowOverrides | undefined {
   const cursor = new SortedCursor(plan.changedRows(table));
   if (table === 'students') {
     return (i) => {

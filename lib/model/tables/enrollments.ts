@@ -7,7 +7,7 @@ import { SEMESTERS } from '../campus-plan.js';
 import { dateString, dateTimeString, epochDay } from '../calendar.js';
 import { semesterOneScore } from '../grades.js';
 import { ndjsonGlue } from '../../formats/ndjson-bytes.js';
-import { compileConstant, dataViewCache, writeDigits, writeUint, writeAscii, writeWhole } from '../../formats/byte-encode.js';
+import { compileConstant, dataViewCache, writeDigits, writeUint, writeAscii, writeWhole, type ConstantWriter } from '../../formats/byte-encode.js';
 import { ByteStrings } from '../../formats/byte-strings.js';
 import { anyJson } from '../../formats/json-string.js';
 
@@ -129,7 +129,7 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
       let lastU = -1;
       let student = 0;
       const glue = ndjsonGlue(enrollmentsSpec, options);
-      const [gId, gStudent, gSection] = glue.map(compileConstant) as [(v: DataView, o: number) => number, ...((v: DataView, o: number) => number)[]];
+      const [gId, gStudent, gSection] = glue.slice(0, 3).map(compileConstant) as [ConstantWriter, ConstantWriter, ConstantWriter];
       // Semester and status follow from the semester: one constant from after section_id to inside enrolled_at's quotes.
       const middle = [0, 1].map((sem) =>
         compileConstant(Buffer.concat([glue[3]!, Buffer.from(SEMESTERS[sem]!), glue[4]!, Buffer.from(STATUS[sem]!), glue[5]!])),
@@ -159,9 +159,9 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
         }
         let o = gId(v, off);
         o = writeWhole(buf, o, e + 1);
-        o = gStudent!(v, o);
+        o = gStudent(v, o);
         o = writeWhole(buf, o, student);
-        o = gSection!(v, o);
+        o = gSection(v, o);
         const ov = overrides?.(e);
         const section = ov?.section_id;
         if (section === undefined) o = writeWhole(buf, o, sectionId(u, m, sem));
