@@ -19,7 +19,7 @@ export function injectCapacityOverflows(st: PlanState, n: number, difficulty: Di
   const wantDecoys = difficulty === 'complex' ? decoyTarget(n) : 0;
   let made = 0;
   let decoys = 0;
-  const free = (i: number) => !st.claimed.has(i) && !st.countTouched.has(i);
+  const free = (i: number) => !st.claimed(i) && !st.countTouched(i);
   for (let k = 0; k < total && (made < n || decoys < wantDecoys); k++) {
     const i = order.forward(k);
     if (!free(i)) continue;
@@ -37,7 +37,7 @@ export function injectCapacityOverflows(st: PlanState, n: number, difficulty: Di
       decoys++;
     } else {
       if (count < 2) continue;
-      if (difficulty === 'complex' && !st.roomsTouched.has(room) && !st.roomCapacity.has(room) && made % 2 === 0) {
+      if (difficulty === 'complex' && st.roomsTouched[room] === 0 && !st.roomCapacity.has(room) && made % 2 === 0) {
         const inRoom = [...st.roomSections(0, room), ...st.roomSections(1, room)];
         if (inRoom.length === 2 * SLOTS && inRoom.every(free)) {
           let best = -1;
@@ -53,8 +53,8 @@ export function injectCapacityOverflows(st: PlanState, n: number, difficulty: Di
           }
           if (best === i && top >= 2 && second < top) {
             st.roomCapacity.set(room, top - 1);
-            st.roomsTouched.add(room);
-            st.claimed.add(i);
+            st.roomsTouched[room] = 1;
+            st.claim(i);
             r.amount = 1;
             r.detail = `enrolled ${top} > room capacity ${top - 1} (within the section's own capacity)`;
             st.records.push(r);
@@ -69,7 +69,7 @@ export function injectCapacityOverflows(st: PlanState, n: number, difficulty: Di
       r.detail = `enrolled ${count} > capacity ${count - excess}`;
       made++;
     }
-    st.claimed.add(i);
+    st.claim(i);
     st.records.push(r);
   }
   return made;
@@ -91,7 +91,7 @@ export function injectTeacherOverloads(st: PlanState, n: number, difficulty: Dif
   let decoys = 0;
   for (let k = 0; k < T && (made < n || decoys < wantDecoys); k++) {
     const t = order.forward(k);
-    if (st.teachersTouched.has(t)) continue;
+    if (st.teachersTouched[t] === 1) continue;
     const load = st.teacherLoad(t);
     const r = newRecord('teacher_overload', difficulty, made >= n, st.records.length);
     r.teacher = t;
@@ -115,7 +115,7 @@ export function injectTeacherOverloads(st: PlanState, n: number, difficulty: Dif
         : `peak week ${load.peak} periods > max ${max}`;
       made++;
     }
-    st.teachersTouched.add(t);
+    st.teachersTouched[t] = 1;
     st.records.push(r);
   }
   return made;

@@ -1,9 +1,9 @@
 import { Permutation } from '../random/permutation.js';
 import { hashKey, hashKey2, streamId } from '../random/hash.js';
 import { semesterOneScore } from '../model/grades.js';
-import { pairRelation, pairText, timesOverlap, type PairRelation } from './overlap.js';
-import { newRecord, type PlanState } from './plan-state.js';
-import { decoyTarget } from './inject-timetable.js';
+import { pairText, REL_COMPLEX, REL_DECOY_ADJACENT, REL_DECOY_WEEKS, REL_MEDIUM } from './overlap.js';
+import { CANDIDATES, newRecord, type PlanState } from './plan-state.js';
+import { decoyTarget, wantedRelation } from './inject-timetable.js';
 import type { Difficulty } from './options.js';
 
 const S_PICK = streamId('conflicts.student-pick');
@@ -12,7 +12,7 @@ const S_PICK = streamId('conflicts.student-pick');
 function overlapPairs(st: PlanState, list: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   for (let a = 0; a < list.length; a++)
-    for (let b = a + 1; b < list.length; b++) if (timesOverlap(st.time(list[a]!), st.time(list[b]!))) out.push([list[a]!, list[b]!]);
+    for (let b = a + 1; b < list.length; b++) if (st.overlap(list[a]!, list[b]!)) out.push([list[a]!, list[b]!]);
   return out;
 }
 
@@ -33,13 +33,13 @@ function withMove(st: PlanState, u: number, sem: number, m: number, y: number): 
 /** Moves enrollment e of u from section `from` into y, which becomes a claimed gain target (see canGain). */
 function moveInto(st: PlanState, u: number, e: number, y: number, from: number): void {
   st.moveEnrollment(u, e, y, from);
-  st.claimed.add(y);
-  st.gainTargets.add(y);
+  st.claimGainTarget(y);
 }
 
-/** Moves enrollment e of u from `from` into the first candidate `ok` accepts; returns it, or -1 when none does. */
-function moveToFirst(st: PlanState, u: number, e: number, from: number, candidates: Iterable<number>, ok: (y: number) => boolean): number {
-  for (const y of candidates) {
+/** Moves enrollment e of u from `from` into the first of `candidates[0..k)` that `ok` accepts; returns it, or -1 when none does. */
+function moveToFirst(st: PlanState, u: number, e: number, from: number, candidates: Int32Array, k: number, ok: (y: number) => boolean): number {
+  for (let q = 0; q < k; q++) {
+    const y = candidates[q]!;
     if (!ok(y)) continue;
     moveInto(st, u, e, y, from);
     return y;
@@ -49,14 +49,10 @@ function moveToFirst(st: PlanState, u: number, e: number, from: number, candidat
 
 /** A target section y can take one more student: unchanged room, seats left in it, courses new to the student. */
 function canGain(st: PlanState, y: number, courses: readonly number[]): boolean {
-  if (st.claimed.has(y) && !st.gainTargets.has(y)) return false;
+  if (st.claimed(y) && !st.gainTarget(y)) return false;
   const r = st.room(y);
   if (st.roomCapacity.has(r) || st.count(y) + 1 > st.roomCap(r)) return false;
   return !courses.includes(st.course(y));
-}
-
-function wanted(difficulty: Difficulty, rel: PairRelation): boolean {
-  return difficulty === 'simple' ? rel === 'simple' : difficulty === 'medium' ? rel === 'medium' : rel === 'complex';
 }
 
 /**
@@ -72,6 +68,9 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
   const order = new Permutation(cp.S, hashKey(st.seed, streamId('conflicts.order.student_time_clash'), 0));
   const wantDecoys = difficulty === 'complex' ? decoyTarget(n) : 0;
   const far = difficulty === 'complex';
+  const want = wantedRelation(difficulty);
+  const scratch = new Int32Array(CANDIDATES);
+  const chain = new Int32Array(CANDIDATES);
   let made = 0;
   let decoys = 0;
 
@@ -84,7 +83,7 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
     r.enrollment = swap ? ey : ex;
     r.otherEnrollment = swap ? ex : ey;
     r.semester = 0;
-    r.day = st.time(x).day;
+    r.day = st.day(x);
     r.detail = pairText(st.time(r.section), st.time(r.otherSection));
     st.records.push(r);
   };
@@ -94,7 +93,7 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
     u: number,
     m: number,
     m2: number,
-    ok: (rel: PairRelation) => boolean,
+    rel: number,
     expect: (z: number, y: number) => [number, number][],
     adjacent = false,
   ): number => {
@@ -102,9 +101,10 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
     const z = list[m2]!;
     const x = list[m]!;
     const courses = list.filter((_, i) => i !== m).map((i) => st.course(i));
-    const cands = adjacent ? st.adjacentSlot(z, far) : st.sameSlot(z, far);
-    for (const y of cands) {
-      if (!ok(pairRelation(st.time(z), st.time(y)))) continue;
+    const k = adjacent ? st.adjacentSlot(z, far, scratch) : st.sameSlot(z, far, scratch);
+    for (let q = 0; q < k; q++) {
+      const y = scratch[q]!;
+      if (st.relation(z, y) !== rel) continue;
       if (!canGain(st, y, courses)) continue;
       const moved = list.slice();
       moved[m] = y;
@@ -119,17 +119,19 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
   const tryChain = (u: number, m: number, mb: number, mz: number): boolean => {
     const list = st.studentSections(u, 0);
     const z = list[mz]!;
-    const tz = st.time(z);
-    const cands = [...st.sameSlot(z, far)].filter((y) => {
-      const rel = pairRelation(tz, st.time(y));
-      return (rel === 'complex' || rel === 'medium') && (!st.claimed.has(y) || st.gainTargets.has(y));
-    });
+    const all = st.sameSlot(z, far, scratch);
+    let n = 0;
+    for (let q = 0; q < all; q++) {
+      const y = scratch[q]!;
+      const rel = st.relation(z, y);
+      if ((rel === REL_COMPLEX || rel === REL_MEDIUM) && (!st.claimed(y) || st.gainTarget(y))) chain[n++] = y;
+    }
     const courses = list.filter((_, i) => i !== m && i !== mb).map((i) => st.course(i));
-    for (let a = 0; a < cands.length; a++) {
-      for (let b = a + 1; b < cands.length; b++) {
-        const y1 = cands[a]!;
-        const y2 = cands[b]!;
-        if (pairRelation(st.time(y1), st.time(y2)) !== 'decoy-weeks' || st.course(y1) === st.course(y2)) continue;
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        const y1 = chain[a]!;
+        const y2 = chain[b]!;
+        if (st.relation(y1, y2) !== REL_DECOY_WEEKS || st.course(y1) === st.course(y2)) continue;
         if (!canGain(st, y1, courses) || !canGain(st, y2, courses)) continue;
         const moved = list.slice();
         moved[m] = y1;
@@ -138,7 +140,7 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
         const e = (mm: number) => st.enrollmentIndex(u, 0, mm);
         moveInto(st, u, e(m), y1, list[m]!);
         moveInto(st, u, e(mb), y2, list[mb]!);
-        st.studentsClaimed.add(u);
+        st.claimStudent(u);
         const group = st.records.length;
         record(u, z, e(mz), y1, e(m), false, group);
         record(u, z, e(mz), y2, e(mb), false, group);
@@ -151,7 +153,7 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
 
   for (let k = 0; k < cp.S && (made < n || decoys < wantDecoys); k++) {
     const u = order.forward(k);
-    if (st.studentsClaimed.has(u)) continue;
+    if (st.studentClaimed(u)) continue;
     const k1 = st.load1(u);
     const k2 = st.load2(u);
     if (k1 - k2 < 1 || k1 < 2) continue;
@@ -170,17 +172,17 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
           continue;
         }
       }
-      const y = tryMove(u, m, m2, (rel) => wanted(difficulty, rel), (z, yy) => [[z, yy]]);
+      const y = tryMove(u, m, m2, want, (z, yy) => [[z, yy]]);
       if (y >= 0) {
-        st.studentsClaimed.add(u);
+        st.claimStudent(u);
         record(u, st.studentSections(u, 0)[m2]!, e(m2), y, e(m), false, st.records.length);
         made++;
       }
     } else {
       const adjacent = decoys % 2 === 1;
-      const y = tryMove(u, m, m2, (rel) => rel === (adjacent ? 'decoy-adjacent' : 'decoy-weeks'), () => [], adjacent);
+      const y = tryMove(u, m, m2, adjacent ? REL_DECOY_ADJACENT : REL_DECOY_WEEKS, () => [], adjacent);
       if (y >= 0) {
-        st.studentsClaimed.add(u);
+        st.claimStudent(u);
         record(u, st.studentSections(u, 0)[m2]!, e(m2), y, e(m), true, st.records.length);
         decoys++;
       }
@@ -202,11 +204,12 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
   const cp = st.cp;
   const order = new Permutation(cp.S, hashKey(st.seed, streamId('conflicts.order.prerequisite_violation'), 0));
   const wantDecoys = difficulty === 'complex' ? decoyTarget(n) : 0;
+  const scratch = new Int32Array(CANDIDATES);
   let made = 0;
   let decoys = 0;
   for (let k = 0; k < cp.S && (made < n || decoys < wantDecoys); k++) {
     const u = order.forward(k);
-    if (st.studentsClaimed.has(u)) continue;
+    if (st.studentClaimed(u)) continue;
     const k2 = st.load2(u);
     if (k2 < 1) continue;
     const h = hashKey(st.seed, S_PICK, u);
@@ -232,7 +235,7 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       decoys++;
     } else if (difficulty === 'simple') {
       const sem2Courses = st.studentSections(u, 1).filter((_, i) => i !== m).map((i) => st.course(i));
-      const done = moveToFirst(st, u, e2, v, st.sameSlot(v, false), (y) => {
+      const done = moveToFirst(st, u, e2, v, scratch, st.sameSlot(v, false, scratch), (y) => {
         const c = st.course(y);
         if (c === st.course(v) || sem1Courses.includes(c - cp.C1) || !canGain(st, y, sem2Courses)) return false;
         return overlapPairs(st, withMove(st, u, 1, m, y)).length === 0;
@@ -254,7 +257,7 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       made++;
     } else {
       const others = sem1Courses.filter((_, i) => i !== m);
-      const done = moveToFirst(st, u, e1, x, st.sameSlot(x, true), (y) => {
+      const done = moveToFirst(st, u, e1, x, scratch, st.sameSlot(x, true, scratch), (y) => {
         if (st.course(y) === st.course(x) || !canGain(st, y, others)) return false;
         return overlapPairs(st, withMove(st, u, 0, m, y)).length === 0;
       });
@@ -266,7 +269,7 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       r.detail = `prerequisite course ${st.course(x) + 1}: enrollment ${e1 + 1} is in section ${done + 1} of course ${st.course(done) + 1} instead`;
       made++;
     }
-    st.studentsClaimed.add(u);
+    st.claimStudent(u);
     st.records.push(r);
   }
   return made;

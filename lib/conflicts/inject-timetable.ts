@@ -1,7 +1,7 @@
 import { Permutation } from '../random/permutation.js';
 import { hashKey, streamId } from '../random/hash.js';
-import { pairRelation, pairText, type PairRelation } from './overlap.js';
-import { newRecord, type PlanState } from './plan-state.js';
+import { pairText, REL_COMPLEX, REL_DECOY_ADJACENT, REL_DECOY_WEEKS, REL_MEDIUM, REL_NONE, REL_SIMPLE } from './overlap.js';
+import { CANDIDATES, newRecord, type PlanState } from './plan-state.js';
 import type { Difficulty } from './options.js';
 
 export type PairType = 'room_double_booking' | 'teacher_double_booking';
@@ -9,10 +9,6 @@ export type PairType = 'room_double_booking' | 'teacher_double_booking';
 /** Decoys made for every four conflicts at difficulty complex (at least one). */
 export function decoyTarget(n: number): number {
   return n === 0 ? 0 : Math.max(1, Math.round(n / 4));
-}
-
-function sameSet(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 /**
@@ -30,6 +26,9 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
   const order = new Permutation(total, hashKey(st.seed, streamId(`conflicts.order.${type}`), 0));
   const wantDecoys = difficulty === 'complex' ? decoyTarget(n) : 0;
   const far = difficulty === 'complex';
+  const want = wantedRelation(difficulty);
+  const cands = new Int32Array(CANDIDATES);
+  const ends = new Int32Array(CANDIDATES);
   let made = 0;
   let decoys = 0;
 
@@ -38,9 +37,9 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     if (rooms) {
       const dest = st.room(host);
       if (st.roomCapacity.has(dest) || st.count(mover) > st.roomCap(dest)) return false;
-      return sameSet(st.overlapping(mover, st.roomSections(sem, dest)), expect);
+      return st.overlapsExactly(mover, st.roomSections(sem, dest), expect);
     }
-    return sameSet(st.overlapping(mover, st.teacherSections(sem, st.teacher(host))), expect);
+    return st.overlapsExactly(mover, st.teacherSections(sem, st.teacher(host)), expect);
   };
   const place = (mover: number, host: number): void => {
     if (rooms) st.moveToRoom(mover, st.room(host));
@@ -52,26 +51,36 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     r.section = a;
     r.otherSection = b;
     r.semester = st.semOf(a);
-    r.day = st.time(a).day;
+    r.day = st.day(a);
     if (rooms) r.classroom = st.room(a);
     else r.teacher = st.teacher(a);
     r.detail = pairText(st.time(a), st.time(b));
     st.records.push(r);
   };
-  const wanted = (rel: PairRelation): boolean =>
-    difficulty === 'simple' ? rel === 'simple' : difficulty === 'medium' ? rel === 'medium' : rel === 'complex';
+  /** Places mover into host's room (or teacher) when it overlaps exactly `expect` there; rooms try both ways. */
+  const placePair = (a: number, b: number, expect: 'host' | 'none'): boolean => {
+    if (fits(b, a, expect === 'host' ? [a] : [])) {
+      place(b, a);
+      st.claim(a);
+      return true;
+    }
+    if (rooms && fits(a, b, expect === 'host' ? [b] : [])) {
+      place(a, b);
+      st.claim(b);
+      return true;
+    }
+    return false;
+  };
 
   /** One conflicting pair: the host stays, the mover joins it. */
   const tryPair = (a: number): boolean => {
-    for (const b of st.sameSlot(a, far)) {
-      if (st.claimed.has(b) || !wanted(pairRelation(st.time(a), st.time(b)))) continue;
-      for (const [mover, host] of rooms ? [[b, a], [a, b]] : [[b, a]]) {
-        if (fits(mover!, host!, [host!])) {
-          place(mover!, host!);
-          st.claimed.add(host!);
-          record(a, b, false, st.records.length);
-          return true;
-        }
+    const k = st.sameSlot(a, far, cands);
+    for (let q = 0; q < k; q++) {
+      const b = cands[q]!;
+      if (st.claimed(b) || st.relation(a, b) !== want) continue;
+      if (placePair(a, b, 'host')) {
+        record(a, b, false, st.records.length);
+        return true;
       }
     }
     return false;
@@ -79,22 +88,36 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
 
   /** A chain a - b - c: b overlaps both, a and c share no week (a decoy pair). */
   const tryChain = (a: number): boolean => {
-    const cands = [...st.sameSlot(a, true)].filter((x) => !st.claimed.has(x));
-    const ends = cands.filter((c) => pairRelation(st.time(a), st.time(c)) === 'decoy-weeks');
-    if (ends.length === 0) return false;
-    for (const b of cands) {
-      const ab = pairRelation(st.time(a), st.time(b));
-      if (ab === null || ab === 'decoy-weeks') continue;
-      const cs = ends.filter((c) => c !== b && pairRelation(st.time(b), st.time(c)) !== 'decoy-weeks');
-      if (cs.length === 0 || !fits(b, a, [a])) continue;
-      for (const c of cs) {
+    let k = 0;
+    let e = 0;
+    const all = st.sameSlot(a, true, cands);
+    for (let q = 0; q < all; q++) {
+      const x = cands[q]!;
+      if (st.claimed(x)) continue;
+      cands[k++] = x;
+      if (st.relation(a, x) === REL_DECOY_WEEKS) ends[e++] = x;
+    }
+    if (e === 0) return false;
+    for (let q = 0; q < k; q++) {
+      const b = cands[q]!;
+      const ab = st.relation(a, b);
+      if (ab === REL_NONE || ab === REL_DECOY_WEEKS) continue;
+      let placed = false;
+      for (let z = 0; z < e; z++) {
+        const c = ends[z]!;
+        if (c === b || st.relation(b, c) === REL_DECOY_WEEKS) continue;
+        if (!placed) {
+          // fits(b, a, [a]) once per b that has any end c.
+          if (!fits(b, a, [a])) break;
+        }
         place(b, a);
+        placed = true;
         if (!fits(c, a, [b])) {
           undo(b);
           continue;
         }
         place(c, a);
-        st.claimed.add(a);
+        st.claim(a);
         const group = st.records.length;
         record(a, b, false, group);
         record(b, c, false, group);
@@ -109,24 +132,20 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     const m = st.sectionMods.get(mover)!;
     if (rooms) delete m.room;
     else delete m.teacher;
-    st.claimed.delete(mover);
+    st.unclaim(mover);
   };
 
   /** A near miss: same slot without a shared week, or (teachers) back-to-back periods. */
   const tryDecoy = (a: number): boolean => {
     const adjacent = !rooms && decoys % 2 === 1;
-    const cands = adjacent ? st.adjacentSlot(a, true) : st.sameSlot(a, true);
-    for (const b of cands) {
-      if (st.claimed.has(b)) continue;
-      const rel = pairRelation(st.time(a), st.time(b));
-      if (rel !== (adjacent ? 'decoy-adjacent' : 'decoy-weeks')) continue;
-      for (const [mover, host] of rooms ? [[b, a], [a, b]] : [[b, a]]) {
-        if (fits(mover!, host!, [])) {
-          place(mover!, host!);
-          st.claimed.add(host!);
-          record(a, b, true, st.records.length);
-          return true;
-        }
+    const k = adjacent ? st.adjacentSlot(a, true, cands) : st.sameSlot(a, true, cands);
+    const rel = adjacent ? REL_DECOY_ADJACENT : REL_DECOY_WEEKS;
+    for (let q = 0; q < k; q++) {
+      const b = cands[q]!;
+      if (st.claimed(b) || st.relation(a, b) !== rel) continue;
+      if (placePair(a, b, 'none')) {
+        record(a, b, true, st.records.length);
+        return true;
       }
     }
     return false;
@@ -134,7 +153,7 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
 
   for (let k = 0; k < total && (made < n || decoys < wantDecoys); k++) {
     const a = order.forward(k);
-    if (st.claimed.has(a)) continue;
+    if (st.claimed(a)) continue;
     if (made < n) {
       if (difficulty === 'complex' && n - made >= 2 && made % 3 === 0 && tryChain(a)) made += 2;
       else if (tryPair(a)) made += 1;
@@ -143,4 +162,9 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     }
   }
   return made;
+}
+
+/** The relation (REL_*) a pair of a difficulty has. */
+export function wantedRelation(difficulty: Difficulty): number {
+  return difficulty === 'simple' ? REL_SIMPLE : difficulty === 'medium' ? REL_MEDIUM : REL_COMPLEX;
 }

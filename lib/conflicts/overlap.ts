@@ -1,4 +1,4 @@
-import type { SectionTime } from '../model/campus-plan.js';
+import { DAYS, SLOTS, newSectionTime, timeOfCode, type SectionTime } from '../model/campus-plan.js';
 
 /**
  * Time relations the injector uses to choose partners (the checker has its
@@ -50,6 +50,55 @@ export function pairRelation(a: SectionTime, b: SectionTime): PairRelation {
   }
   if ((a.end + 1 === b.start || b.end + 1 === a.start) && weeksShare(a, b)) return 'decoy-adjacent';
   return null;
+}
+
+/** pairRelation as a small integer (REL_NONE: null), for time codes. */
+export const REL_NONE = 0;
+export const REL_SIMPLE = 1;
+export const REL_MEDIUM = 2;
+export const REL_COMPLEX = 3;
+export const REL_DECOY_WEEKS = 4;
+export const REL_DECOY_ADJACENT = 5;
+const REL_OF: Readonly<Record<string, number>> = {
+  simple: REL_SIMPLE, medium: REL_MEDIUM, complex: REL_COMPLEX, 'decoy-weeks': REL_DECOY_WEEKS, 'decoy-adjacent': REL_DECOY_ADJACENT,
+};
+
+/** Codes within one day: block * 15 + variant * 5 + weeks (a time code is slot * 15 + ..., slot = block * DAYS + day - 1). */
+const IN_DAY = (SLOTS / DAYS) * 15;
+let relationTable: Int8Array | undefined;
+
+/** pairRelation of every two times of one day, by their in-day codes (built once: 75 x 75 relations). */
+function relations(): Int8Array {
+  if (relationTable) return relationTable;
+  const table = new Int8Array(IN_DAY * IN_DAY);
+  const a = newSectionTime();
+  const b = newSectionTime();
+  for (let x = 0; x < IN_DAY; x++) {
+    // In-day code x on day 1: slot = block * DAYS.
+    timeOfCode(((x / 15) | 0) * DAYS * 15 + (x % 15), a);
+    for (let y = 0; y < IN_DAY; y++) {
+      timeOfCode(((y / 15) | 0) * DAYS * 15 + (y % 15), b);
+      const rel = pairRelation(a, b);
+      table[x * IN_DAY + y] = rel === null ? REL_NONE : REL_OF[rel]!;
+    }
+  }
+  relationTable = table;
+  return table;
+}
+
+/** pairRelation of two time codes (CampusPlan#timeCode) as a REL_* integer. */
+export function codeRelation(a: number, b: number): number {
+  const sa = (a / 15) | 0;
+  const sb = (b / 15) | 0;
+  if (sa % DAYS !== sb % DAYS) return REL_NONE;
+  const t = relationTable ?? relations();
+  return t[(((sa / DAYS) | 0) * 15 + (a - sa * 15)) * IN_DAY + ((sb / DAYS) | 0) * 15 + (b - sb * 15)]!;
+}
+
+/** timesOverlap of two time codes. */
+export function codesOverlap(a: number, b: number): boolean {
+  const r = codeRelation(a, b);
+  return r >= REL_SIMPLE && r <= REL_COMPLEX;
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

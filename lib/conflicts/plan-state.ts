@@ -1,6 +1,6 @@
-import { SLOTS, DAYS, newSectionTime, type CampusPlan, type SectionTime } from '../model/campus-plan.js';
+import { SLOTS, DAYS, newSectionTime, timeOfCode, type CampusPlan, type SectionTime } from '../model/campus-plan.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../model/grades.js';
-import { timesOverlap } from './overlap.js';
+import { codeRelation, codesOverlap } from './overlap.js';
 import type { ConflictType, Difficulty } from './options.js';
 
 /** A change to one section row (global 0-based section index). */
@@ -41,6 +41,13 @@ export interface ConflictRecord {
   detail: string;
 }
 
+/** PlanState#flags bits. */
+const FLAG_CLAIMED = 1;
+const FLAG_COUNT = 2;
+const FLAG_GAIN = 4;
+/** The section has an entry in sectionMods. */
+const FLAG_MOD = 8;
+
 export function newRecord(type: ConflictType, difficulty: Difficulty, isDecoy: boolean, group: number): ConflictRecord {
   return {
     type, difficulty, isDecoy, group,
@@ -49,15 +56,15 @@ export function newRecord(type: ConflictType, difficulty: Difficulty, isDecoy: b
   };
 }
 
-/** Slots of PlanState's cache of section times (a power of two). */
-const TIME_CACHE = 4096;
-
 /**
  * The injector's working state: every change decided so far and the
  * effective timetable they give (rooms, teachers, counts), read through the
  * campus plan's arithmetic for everything unchanged. Section times never
  * change: the injector only chooses partners whose times already relate as
  * wanted, so no change can ripple into students' or teachers' other slots.
+ *
+ * Per-section state lives in typed arrays over the 2P sections (about 12
+ * bytes a section), not in Sets: the build asks millions of these questions.
  */
 export class PlanState {
   readonly cp: CampusPlan;
@@ -72,21 +79,18 @@ export class PlanState {
   /** Teachers that gained sections: max_weekly_periods is raised to at least this peak. */
   readonly teacherFloor = new Map<number, number>();
   readonly roomCapacity = new Map<number, number>();
-  /** Sections taking part in a structural change (moved, reassigned, gaining, capacity set). */
-  readonly claimed = new Set<number>();
-  readonly countTouched = new Set<number>();
-  /** Sections that gained moved enrollments (they may gain more, within their room's seats). */
-  readonly gainTargets = new Set<number>();
-  readonly roomsTouched = new Set<number>();
-  readonly teachersTouched = new Set<number>();
-  /** Spread positions u of students already used. */
-  readonly studentsClaimed = new Set<number>();
+  /** Per section, FLAG_* bits: taking part in a structural change (moved, reassigned, gaining, capacity set), count changed, gaining moved enrollments. */
+  readonly flags: Uint8Array;
+  /** Per room and per teacher: 1 when a change touched it. */
+  readonly roomsTouched: Uint8Array;
+  readonly teachersTouched: Uint8Array;
+  /** Spread positions u of students already used, one bit each. */
+  private readonly studentsClaimed: Uint32Array;
   readonly records: ConflictRecord[] = [];
   private readonly roomExtra = new Map<number, number[]>();
   private readonly teacherExtra = new Map<number, number[]>();
-  // Caches indexed by global section (filled lazily): an array lookup, not a Map (the plan's hot path).
-  private readonly timeKey = new Float64Array(TIME_CACHE).fill(-1);
-  private readonly timeObj = new Array<SectionTime | undefined>(TIME_CACHE).fill(undefined);
+  /** Per section: time code + 1 (0: not computed yet), base enrollment count (-1: not yet). */
+  private readonly codes: Uint16Array;
   private readonly countCache: Int32Array;
   private readonly capCache: Int32Array;
 
@@ -94,6 +98,11 @@ export class PlanState {
     this.cp = cp;
     this.seed = cp.seed;
     this.P = cp.P;
+    this.flags = new Uint8Array(2 * cp.P);
+    this.roomsTouched = new Uint8Array(cp.R);
+    this.teachersTouched = new Uint8Array(cp.T);
+    this.studentsClaimed = new Uint32Array(Math.ceil(cp.S / 32));
+    this.codes = new Uint16Array(2 * cp.P);
     this.capCache = new Int32Array(cp.R).fill(-1);
     this.countCache = new Int32Array(2 * cp.P).fill(-1);
   }
@@ -106,20 +115,70 @@ export class PlanState {
     return i >= this.P ? i - this.P : i;
   }
 
-  /**
-   * Day, periods and weeks of section i. Callers may keep the object: a
-   * small direct-mapped cache hands out the same object while its slot holds
-   * i, and a new one after (objects are never rewritten). Not a cache of
-   * every section: up to 2P live objects (30 MB at 10^7 records) cost more
-   * in scavenges than recomputing a time.
-   */
+  // --- flags -----------------------------------------------------------------
+
+  claimed(i: number): boolean {
+    return (this.flags[i]! & FLAG_CLAIMED) !== 0;
+  }
+
+  claim(i: number): void {
+    this.flags[i]! |= FLAG_CLAIMED;
+  }
+
+  unclaim(i: number): void {
+    this.flags[i]! &= ~FLAG_CLAIMED;
+  }
+
+  countTouched(i: number): boolean {
+    return (this.flags[i]! & FLAG_COUNT) !== 0;
+  }
+
+  /** Claimed and gaining moved enrollments (it may gain more, within its room's seats). */
+  gainTarget(i: number): boolean {
+    return (this.flags[i]! & FLAG_GAIN) !== 0;
+  }
+
+  claimGainTarget(i: number): void {
+    this.flags[i]! |= FLAG_CLAIMED | FLAG_GAIN;
+  }
+
+  studentClaimed(u: number): boolean {
+    return (this.studentsClaimed[u >>> 5]! & (1 << (u & 31))) !== 0;
+  }
+
+  claimStudent(u: number): void {
+    this.studentsClaimed[u >>> 5]! |= 1 << (u & 31);
+  }
+
+  // --- sections --------------------------------------------------------------
+
+  /** Time code of section i (CampusPlan#timeCode; times never change). */
+  code(i: number): number {
+    let c = this.codes[i]!;
+    if (c === 0) {
+      c = this.cp.timeCode(this.semOf(i), this.jOf(i)) + 1;
+      this.codes[i] = c;
+    }
+    return c - 1;
+  }
+
+  /** How the times of sections a and b relate (REL_*). */
+  relation(a: number, b: number): number {
+    return codeRelation(this.code(a), this.code(b));
+  }
+
+  overlap(a: number, b: number): boolean {
+    return codesOverlap(this.code(a), this.code(b));
+  }
+
+  /** Day (1-5) of section i. */
+  day(i: number): number {
+    return (((this.code(i) / 15) | 0) % DAYS) + 1;
+  }
+
+  /** Day, periods and weeks of section i, as a new object (for texts). */
   time(i: number): SectionTime {
-    const slot = i & (TIME_CACHE - 1);
-    if (this.timeKey[slot] === i) return this.timeObj[slot]!;
-    const t = this.cp.sectionTime(this.semOf(i), this.jOf(i), newSectionTime());
-    this.timeKey[slot] = i;
-    this.timeObj[slot] = t;
-    return t;
+    return timeOfCode(this.code(i), newSectionTime());
   }
 
   baseRoom(i: number): number {
@@ -127,7 +186,8 @@ export class PlanState {
   }
 
   room(i: number): number {
-    return this.sectionMods.get(i)?.room ?? this.baseRoom(i);
+    if ((this.flags[i]! & FLAG_MOD) === 0) return this.baseRoom(i);
+    return this.sectionMods.get(i)!.room ?? this.baseRoom(i);
   }
 
   baseTeacher(i: number): number {
@@ -135,7 +195,8 @@ export class PlanState {
   }
 
   teacher(i: number): number {
-    return this.sectionMods.get(i)?.teacher ?? this.baseTeacher(i);
+    if ((this.flags[i]! & FLAG_MOD) === 0) return this.baseTeacher(i);
+    return this.sectionMods.get(i)!.teacher ?? this.baseTeacher(i);
   }
 
   course(i: number): number {
@@ -156,22 +217,21 @@ export class PlanState {
   }
 
   count(i: number): number {
-    return this.baseCount(i) + (this.sectionMods.get(i)?.delta ?? 0);
+    return this.baseCount(i) + ((this.flags[i]! & FLAG_MOD) === 0 ? 0 : this.sectionMods.get(i)!.delta);
   }
 
   roomCap(r: number): number {
-    const o = this.roomCapacity.get(r);
+    const o = this.roomCapacity.size === 0 ? undefined : this.roomCapacity.get(r);
     if (o !== undefined) return o;
     if (this.capCache[r]! < 0) this.capCache[r] = this.cp.roomCapacity(r);
     return this.capCache[r]!;
   }
 
   mod(i: number): SectionMod {
-    let m = this.sectionMods.get(i);
-    if (!m) {
-      m = { delta: 0 };
-      this.sectionMods.set(i, m);
-    }
+    if ((this.flags[i]! & FLAG_MOD) !== 0) return this.sectionMods.get(i)!;
+    const m: SectionMod = { delta: 0 };
+    this.sectionMods.set(i, m);
+    this.flags[i]! |= FLAG_MOD;
     return m;
   }
 
@@ -183,9 +243,9 @@ export class PlanState {
     const list = this.roomExtra.get(key) ?? [];
     list.push(i);
     this.roomExtra.set(key, list);
-    this.roomsTouched.add(from);
-    this.roomsTouched.add(r);
-    this.claimed.add(i);
+    this.roomsTouched[from] = 1;
+    this.roomsTouched[r] = 1;
+    this.claim(i);
   }
 
   /** Gives section i to teacher t. */
@@ -196,15 +256,15 @@ export class PlanState {
     const list = this.teacherExtra.get(key) ?? [];
     list.push(i);
     this.teacherExtra.set(key, list);
-    this.teachersTouched.add(from);
-    this.teachersTouched.add(t);
-    this.claimed.add(i);
+    this.teachersTouched[from] = 1;
+    this.teachersTouched[t] = 1;
+    this.claim(i);
   }
 
   addDelta(i: number, d: number): void {
     this.mod(i).delta += d;
-    this.countTouched.add(i);
-    this.roomsTouched.add(this.room(i));
+    this.flags[i]! |= FLAG_COUNT;
+    this.roomsTouched[this.room(i)] = 1;
   }
 
   /** Sections in room r in semester sem (effective). */
@@ -214,7 +274,8 @@ export class PlanState {
       const i = sem * this.P + g + SLOTS * r;
       if (this.room(i) === r) out.push(i);
     }
-    for (const i of this.roomExtra.get(sem * this.cp.R + r) ?? []) if (this.room(i) === r && !out.includes(i)) out.push(i);
+    const extra = this.roomExtra.size === 0 ? undefined : this.roomExtra.get(sem * this.cp.R + r);
+    if (extra) for (const i of extra) if (this.room(i) === r && !out.includes(i)) out.push(i);
     return out;
   }
 
@@ -225,14 +286,20 @@ export class PlanState {
       const i = sem * this.P + j;
       if (this.teacher(i) === t) out.push(i);
     }
-    for (const i of this.teacherExtra.get(sem * this.cp.T + t) ?? []) if (this.teacher(i) === t && !out.includes(i)) out.push(i);
+    const extra = this.teacherExtra.size === 0 ? undefined : this.teacherExtra.get(sem * this.cp.T + t);
+    if (extra) for (const i of extra) if (this.teacher(i) === t && !out.includes(i)) out.push(i);
     return out;
   }
 
-  /** Sections of `among` (other than x) whose times overlap x's. */
-  overlapping(x: number, among: readonly number[]): number[] {
-    const tx = this.time(x);
-    return among.filter((i) => i !== x && timesOverlap(tx, this.time(i)));
+  /** Whether the sections of `among` (other than x) whose times overlap x's are exactly `expect` (distinct). */
+  overlapsExactly(x: number, among: readonly number[], expect: readonly number[]): boolean {
+    let found = 0;
+    for (const i of among) {
+      if (i === x || !this.overlap(x, i)) continue;
+      if (!expect.includes(i)) return false;
+      found++;
+    }
+    return found === expect.length;
   }
 
   /** Weekly periods of teacher t: the peak over semesters and weeks, and the plain sum per semester. */
@@ -241,11 +308,13 @@ export class PlanState {
     let peakSem = 0;
     let sum = 0;
     let low = 0;
+    const tm = newSectionTime();
+    const week = new Int32Array(21);
     for (let sem = 0; sem < 2; sem++) {
-      const week = new Int32Array(21);
+      week.fill(0);
       let s = 0;
       for (const i of this.teacherSections(sem, t)) {
-        const tm = this.time(i);
+        timeOfCode(this.code(i), tm);
         const len = tm.end - tm.start + 1;
         s += len;
         for (let w = tm.weekStart; w <= tm.weekEnd; w++) {
@@ -353,8 +422,8 @@ export class PlanState {
     return credits === 0 ? 0 : Math.round((points / credits) * 100) / 100;
   }
 
-  /** Same-slot sections of section i in other rooms, from a starting room offset (near or far). */
-  *sameSlot(i: number, far: boolean, limit = 48): Generator<number> {
+  /** Same-slot sections of section i in other rooms, from a starting room offset (near or far), into out: how many (at most limit). */
+  sameSlot(i: number, far: boolean, out: Int32Array, limit = 48): number {
     const sem = this.semOf(i);
     const j = this.jOf(i);
     const g = j % SLOTS;
@@ -362,15 +431,17 @@ export class PlanState {
     const R = this.cp.R;
     const off = far ? Math.max(1, Math.floor(R / 2)) : 1;
     const n = Math.min(R - 1, limit);
+    const base = sem * this.P + g;
     for (let k = 0; k < n; k++) {
       let r2 = (r + off + k) % R;
       if (r2 === r) r2 = (r2 + 1) % R;
-      yield sem * this.P + g + SLOTS * r2;
+      out[k] = base + SLOTS * r2;
     }
+    return n;
   }
 
-  /** Sections in the block right after (or before) section i's on the same day. */
-  *adjacentSlot(i: number, far: boolean, limit = 48): Generator<number> {
+  /** Sections in the block right after (or before) section i's on the same day, into out: how many (at most 2 * limit). */
+  adjacentSlot(i: number, far: boolean, out: Int32Array, limit = 48): number {
     const sem = this.semOf(i);
     const j = this.jOf(i);
     const g = j % SLOTS;
@@ -378,10 +449,17 @@ export class PlanState {
     const r = Math.floor(j / SLOTS);
     const R = this.cp.R;
     const off = far ? Math.floor(R / 2) : 0;
-    for (const nb of [block + 1, block - 1]) {
+    const n = Math.min(R, limit);
+    let c = 0;
+    for (let side = 0; side < 2; side++) {
+      const nb = side === 0 ? block + 1 : block - 1;
       if (nb < 0 || nb >= 5) continue;
-      const g2 = g + (nb - block) * DAYS;
-      for (let k = 0; k < Math.min(R, limit); k++) yield sem * this.P + g2 + SLOTS * ((r + off + k) % R);
+      const base = sem * this.P + g + (nb - block) * DAYS;
+      for (let k = 0; k < n; k++) out[c++] = base + SLOTS * ((r + off + k) % R);
     }
+    return c;
   }
 }
+
+/** Room for the candidates of sameSlot and adjacentSlot. */
+export const CANDIDATES = 96;

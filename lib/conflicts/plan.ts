@@ -33,24 +33,20 @@ export const ELIGIBLE_TABLE: Record<ConflictType, 'sections' | 'students' | 'tea
   teacher_overload: 'teachers',
 };
 
-/** Every change of a plan: what rows look up (PlanState has these and more). */
-export interface PlanChanges {
-  readonly records: readonly ConflictRecord[];
-  readonly sectionMods: ReadonlyMap<number, SectionMod>;
-  readonly enrollmentMods: ReadonlyMap<number, EnrollmentMod>;
-  readonly studentGpa: ReadonlyMap<number, number>;
-  readonly teacherMax: ReadonlyMap<number, number>;
-  readonly teacherFloor: ReadonlyMap<number, number>;
-  readonly roomCapacity: ReadonlyMap<number, number>;
-}
-
 /** The numeric fields of a ConflictRecord (null amounts travel as NaN), in the order ConflictPlanData lists them. */
 const NUMERIC_FIELDS = ['group', 'semester', 'day', 'classroom', 'teacher', 'student', 'section', 'otherSection', 'enrollment', 'otherEnrollment', 'course', 'amount'] as const;
 
+/** Changes to rows of one table: row indices in ascending order, and per row one value per column (NaN: not set). */
+export interface SortedChanges {
+  keys: Float64Array;
+  columns: Float64Array[];
+}
+
 /**
- * ConflictPlan#toData: the plan as structured-clone data (typed arrays,
- * strings), for the cluster's IPC ('advanced' serialisation). Columns, not
- * objects: 9 MB of JSON at 10^7 records took 110 ms to parse in every worker.
+ * A plan as structured-clone data (typed arrays, strings): what a cluster
+ * primary sends its workers ('advanced' IPC serialisation), and what a
+ * ConflictPlan reads its changes from. Columns, not objects or Maps: a
+ * worker uses them as they arrive, with no decoding or sorting.
  */
 export interface ConflictPlanData {
   options: ResolvedConflictOptions;
@@ -64,19 +60,19 @@ export interface ConflictPlanData {
     decoys: Uint8Array;
     details: string[];
   };
-  /** Per change: key, room, teacher, delta, capacity (NaN: not set). */
-  sectionMods: Float64Array;
-  /** Per change: key, section, score (NaN: not set). */
-  enrollmentMods: Float64Array;
+  /** Sections: room, teacher, delta, capacity. */
+  sections: SortedChanges;
+  /** Enrollments: section, score. */
+  enrollments: SortedChanges;
+  /** Students: gpa. */
+  students: SortedChanges;
   /** Key, value pairs. */
-  studentGpa: Float64Array;
   teacherMax: Float64Array;
   teacherFloor: Float64Array;
   roomCapacity: Float64Array;
 }
 
 const orNaN = (v: number | null | undefined): number => (v === undefined || v === null ? NaN : v);
-const unNaN = (v: number): number | undefined => (Number.isNaN(v) ? undefined : v);
 
 function pairs(m: ReadonlyMap<number, number>): Float64Array {
   const out = new Float64Array(2 * m.size);
@@ -92,6 +88,14 @@ function pairMap(a: Float64Array): Map<number, number> {
   const m = new Map<number, number>();
   for (let i = 0; i < a.length; i += 2) m.set(a[i]!, a[i + 1]!);
   return m;
+}
+
+/** A Map's entries as SortedChanges, each value spread over `width` columns by `fields`. */
+function sortedChanges<V>(m: ReadonlyMap<number, V>, width: number, fields: (v: V, out: Float64Array[], k: number) => void): SortedChanges {
+  const keys = Float64Array.from(m.keys()).sort();
+  const columns = Array.from({ length: width }, () => new Float64Array(keys.length));
+  for (let k = 0; k < keys.length; k++) fields(m.get(keys[k]!)!, columns, k);
+  return { keys, columns };
 }
 
 function encodeRecords(records: readonly ConflictRecord[]): ConflictPlanData['records'] {
@@ -136,6 +140,20 @@ function decodeRecords(d: ConflictPlanData['records']): ConflictRecord[] {
   return out;
 }
 
+/** Position of key i in ascending keys, or -1. */
+export function findKey(keys: Float64Array, i: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < keys.length && keys[lo] === i ? lo : -1;
+}
+
+const unNaN = (v: number): number | undefined => (Number.isNaN(v) ? undefined : v);
+
 /**
  * The injection plan: every change the injection makes, decided once from
  * (seed, sizes, options) by arithmetic on indices — no table is read. Rows
@@ -144,141 +162,139 @@ function decodeRecords(d: ConflictPlanData['records']): ConflictRecord[] {
  */
 export class ConflictPlan {
   readonly options: ResolvedConflictOptions;
-  readonly records: readonly ConflictRecord[];
   readonly summary: ConflictSummary;
-  private readonly st: PlanChanges;
-  private readonly sortedRows = new Map<string, Float64Array>();
+  private readonly d: ConflictPlanData;
+  private decoded: ConflictRecord[] | undefined;
+  private readonly teacherMaxes: Map<number, number>;
+  private readonly teacherFloors: Map<number, number>;
+  private readonly roomCapacities: Map<number, number>;
 
-  constructor(st: PlanChanges, options: ResolvedConflictOptions, summary: ConflictSummary) {
-    this.st = st;
-    this.options = options;
-    this.records = st.records;
-    this.summary = summary;
+  private constructor(d: ConflictPlanData, records?: ConflictRecord[]) {
+    this.d = d;
+    this.options = d.options;
+    this.summary = d.summary;
+    this.decoded = records;
+    this.teacherMaxes = pairMap(d.teacherMax);
+    this.teacherFloors = pairMap(d.teacherFloor);
+    this.roomCapacities = pairMap(d.roomCapacity);
   }
 
-  /**
-   * The plan as plain data (JSON-safe, O(changes)): a cluster primary builds
-   * the plan once and hands it to its workers, which would otherwise each
-   * spend as long rebuilding it as generating a 10^5-row chunk.
-   */
-  toData(): ConflictPlanData {
-    const st = this.st;
-    const sections = new Float64Array(5 * st.sectionMods.size);
-    let i = 0;
-    for (const [k, m] of st.sectionMods) {
-      sections.set([k, orNaN(m.room), orNaN(m.teacher), m.delta, orNaN(m.capacity)], i);
-      i += 5;
-    }
-    const enrollments = new Float64Array(3 * st.enrollmentMods.size);
-    i = 0;
-    for (const [k, m] of st.enrollmentMods) {
-      enrollments.set([k, orNaN(m.section), orNaN(m.score)], i);
-      i += 3;
-    }
-    return {
-      options: this.options,
-      summary: this.summary,
-      records: encodeRecords(this.records),
-      sectionMods: sections,
-      enrollmentMods: enrollments,
-      studentGpa: pairs(st.studentGpa),
+  /** The plan's changes, columns sorted by row, from a finished build. */
+  static fromState(st: PlanState, options: ResolvedConflictOptions, summary: ConflictSummary): ConflictPlan {
+    const data: ConflictPlanData = {
+      options,
+      summary,
+      records: encodeRecords(st.records),
+      sections: sortedChanges(st.sectionMods, 4, (m, c, k) => {
+        c[0]![k] = orNaN(m.room);
+        c[1]![k] = orNaN(m.teacher);
+        c[2]![k] = m.delta;
+        c[3]![k] = orNaN(m.capacity);
+      }),
+      enrollments: sortedChanges(st.enrollmentMods, 2, (m, c, k) => {
+        c[0]![k] = orNaN(m.section);
+        c[1]![k] = orNaN(m.score);
+      }),
+      students: sortedChanges(st.studentGpa, 1, (g, c, k) => {
+        c[0]![k] = g;
+      }),
       teacherMax: pairs(st.teacherMax),
       teacherFloor: pairs(st.teacherFloor),
       roomCapacity: pairs(st.roomCapacity),
     };
+    return new ConflictPlan(data, st.records);
+  }
+
+  /**
+   * The plan as plain data (O(changes)): a cluster primary builds the plan
+   * once and hands it to its workers, which would otherwise each spend as
+   * long rebuilding it as generating a 10^5-row chunk.
+   */
+  toData(): ConflictPlanData {
+    return this.d;
   }
 
   static fromData(d: ConflictPlanData): ConflictPlan {
-    const sectionMods = new Map<number, SectionMod>();
-    for (let i = 0; i < d.sectionMods.length; i += 5) {
-      const a = d.sectionMods;
-      const m: SectionMod = { delta: a[i + 3]! };
-      const room = unNaN(a[i + 1]!);
-      const teacher = unNaN(a[i + 2]!);
-      const capacity = unNaN(a[i + 4]!);
-      if (room !== undefined) m.room = room;
-      if (teacher !== undefined) m.teacher = teacher;
-      if (capacity !== undefined) m.capacity = capacity;
-      sectionMods.set(a[i]!, m);
-    }
-    const enrollmentMods = new Map<number, EnrollmentMod>();
-    for (let i = 0; i < d.enrollmentMods.length; i += 3) {
-      const a = d.enrollmentMods;
-      const m: EnrollmentMod = {};
-      const section = unNaN(a[i + 1]!);
-      const score = unNaN(a[i + 2]!);
-      if (section !== undefined) m.section = section;
-      if (score !== undefined) m.score = score;
-      enrollmentMods.set(a[i]!, m);
-    }
-    const changes: PlanChanges = {
-      records: decodeRecords(d.records),
-      sectionMods,
-      enrollmentMods,
-      studentGpa: pairMap(d.studentGpa),
-      teacherMax: pairMap(d.teacherMax),
-      teacherFloor: pairMap(d.teacherFloor),
-      roomCapacity: pairMap(d.roomCapacity),
-    };
-    return new ConflictPlan(changes, d.options, d.summary);
+    return new ConflictPlan(d);
+  }
+
+  /** The ground truth, one record per row of the conflicts table (decoded on first use). */
+  get records(): readonly ConflictRecord[] {
+    return (this.decoded ??= decodeRecords(this.d.records));
   }
 
   get active(): boolean {
-    return this.records.length > 0;
+    return this.d.records.types.length > 0;
+  }
+
+  /** The changes of sections (room, teacher, delta, capacity), enrollments (section, score) or students (gpa), sorted by row. */
+  changes(table: 'sections' | 'enrollments' | 'students'): SortedChanges {
+    return this.d[table];
   }
 
   /** Change of section row i (0-based), if any. */
   section(i: number): SectionMod | undefined {
-    return this.st.sectionMods.get(i);
+    const { keys, columns } = this.d.sections;
+    const k = findKey(keys, i);
+    if (k < 0) return undefined;
+    const m: SectionMod = { delta: columns[2]![k]! };
+    const room = unNaN(columns[0]![k]!);
+    const teacher = unNaN(columns[1]![k]!);
+    const capacity = unNaN(columns[3]![k]!);
+    if (room !== undefined) m.room = room;
+    if (teacher !== undefined) m.teacher = teacher;
+    if (capacity !== undefined) m.capacity = capacity;
+    return m;
   }
 
   /** Change of enrollment row e (0-based), if any. */
   enrollment(e: number): EnrollmentMod | undefined {
-    return this.st.enrollmentMods.get(e);
+    const { keys, columns } = this.d.enrollments;
+    const k = findKey(keys, e);
+    if (k < 0) return undefined;
+    const m: EnrollmentMod = {};
+    const section = unNaN(columns[0]![k]!);
+    const score = unNaN(columns[1]![k]!);
+    if (section !== undefined) m.section = section;
+    if (score !== undefined) m.score = score;
+    return m;
   }
 
   /** Recomputed gpa of student row s (0-based), if any. */
   studentGpa(s: number): number | undefined {
-    return this.st.studentGpa.get(s);
+    const { keys, columns } = this.d.students;
+    const k = findKey(keys, s);
+    return k < 0 ? undefined : columns[0]![k];
   }
 
   /** max_weekly_periods of teacher t given its current value. */
   teacherMax(t: number, current: number): number {
-    const set = this.st.teacherMax.get(t);
+    const set = this.teacherMaxes.get(t);
     if (set !== undefined) return set;
-    const floor = this.st.teacherFloor.get(t);
+    const floor = this.teacherFloors.get(t);
     return floor !== undefined && floor > current ? floor + (floor & 1) : current;
   }
 
   roomCapacity(r: number): number | undefined {
-    return this.st.roomCapacity.get(r);
+    return this.roomCapacities.get(r);
   }
 
   /** Sorted indices of the rows of sections, enrollments or students that a change touches. */
   changedRows(table: 'sections' | 'enrollments' | 'students'): Float64Array {
-    // Sorted once per plan, not once per chunk that creates an applier.
-    let rows = this.sortedRows.get(table);
-    if (!rows) {
-      const keys = table === 'sections' ? this.st.sectionMods.keys() : table === 'enrollments' ? this.st.enrollmentMods.keys() : this.st.studentGpa.keys();
-      rows = Float64Array.from(keys).sort();
-      this.sortedRows.set(table, rows);
-    }
-    return rows;
+    return this.d[table].keys;
   }
 
   /** Which tables' rows any change touches. */
   touches(table: string): boolean {
     switch (table) {
       case 'sections':
-        return this.st.sectionMods.size > 0;
       case 'enrollments':
-        return this.st.enrollmentMods.size > 0;
       case 'students':
-        return this.st.studentGpa.size > 0;
+        return this.d[table].keys.length > 0;
       case 'teachers':
-        return this.st.teacherMax.size > 0 || this.st.teacherFloor.size > 0;
+        return this.teacherMaxes.size > 0 || this.teacherFloors.size > 0;
       case 'classrooms':
-        return this.st.roomCapacity.size > 0;
+        return this.roomCapacities.size > 0;
       default:
         return false;
     }
@@ -346,7 +362,7 @@ export function buildConflictPlan(cp: CampusPlan, o: ConflictOptions | ResolvedC
       decoys: added.filter((r) => r.isDecoy).length,
     });
   }
-  for (const t of st.teachersTouched) if (!st.teacherMax.has(t)) st.teacherFloor.set(t, st.teacherLoad(t).peak);
+  for (let t = 0; t < cp.T; t++) if (st.teachersTouched[t] === 1 && !st.teacherMax.has(t)) st.teacherFloor.set(t, st.teacherLoad(t).peak);
   types.sort((a, b) => CONFLICT_TYPES.indexOf(a.type) - CONFLICT_TYPES.indexOf(b.type));
   const summary: ConflictSummary = {
     rate: options.rate,
@@ -355,5 +371,5 @@ export function buildConflictPlan(cp: CampusPlan, o: ConflictOptions | ResolvedC
     decoys: types.reduce((a, t) => a + t.decoys, 0),
     types,
   };
-  return new ConflictPlan(st, options, summary);
+  return ConflictPlan.fromState(st, options, summary);
 }

@@ -299,28 +299,25 @@ export class CampusPlan {
     return Math.floor(j / SLOTS);
   }
 
+  /**
+   * A section's time as one small integer, a pure function of (seed,
+   * section): slot * 15 + variant * 5 + weeks, where variant picks the
+   * periods of a 3-period block (0: all three, 1: the first two, 2: the last
+   * two; always 0 in a 2-period block) and weeks the week pattern
+   * (WEEK_PATTERNS). Codes are below TIME_CODES; timeOfCode decodes one.
+   */
+  timeCode(sem: number, j: number): number {
+    const slot = j % SLOTS;
+    const h = hashKey(this.seed, S_TIME, this.sectionIndex(sem, j));
+    const variant = BLOCK_LENGTH[(slot / DAYS) | 0] === 3 ? VARIANT_OF_HASH[h & 3]! : 0;
+    const w = (h >>> 8) % 20;
+    const weeks = w < 14 ? 0 : w < 16 ? 1 : w < 18 ? 2 : w < 19 ? 3 : 4;
+    return slot * 15 + variant * 5 + weeks;
+  }
+
   /** Day, periods and weeks of a section: a pure function of (seed, section). */
   sectionTime(sem: number, j: number, out: SectionTime): SectionTime {
-    const slot = j % SLOTS;
-    const block = Math.floor(slot / DAYS);
-    const h = hashKey(this.seed, S_TIME, this.sectionIndex(sem, j));
-    out.day = (slot % DAYS) + 1;
-    const bs = BLOCK_START[block]!;
-    if (BLOCK_LENGTH[block] === 3) {
-      const v = h & 3;
-      out.start = v === 3 ? bs + 1 : bs;
-      out.end = v <= 1 ? bs + 2 : out.start + 1;
-    } else {
-      out.start = bs;
-      out.end = bs + 1;
-    }
-    const w = (h >>> 8) % 20;
-    if (w < 14) { out.weekStart = 1; out.weekEnd = 16; out.parity = 'all'; }
-    else if (w < 16) { out.weekStart = 1; out.weekEnd = 8; out.parity = 'all'; }
-    else if (w < 18) { out.weekStart = 9; out.weekEnd = 16; out.parity = 'all'; }
-    else if (w < 19) { out.weekStart = 1; out.weekEnd = 16; out.parity = 'odd'; }
-    else { out.weekStart = 1; out.weekEnd = 16; out.parity = 'even'; }
-    return out;
+    return timeOfCode(this.timeCode(sem, j), out);
   }
 
   /** Upper bound of the enrollment of a semester-1 section in room r. */
@@ -375,6 +372,31 @@ export class CampusPlan {
     }
     return periods;
   }
+}
+
+/** Number of distinct time codes (CampusPlan#timeCode). */
+export const TIME_CODES = SLOTS * 15;
+/** Variant of a 3-period block by the low two bits of the time hash: 0 and 1 both give all three periods. */
+const VARIANT_OF_HASH = [0, 0, 1, 2] as const;
+/** Week patterns [first, last, parity] by the weeks part of a time code (drawn by 14, 2, 2, 1 and 1 sections in 20). */
+export const WEEK_PATTERNS: readonly (readonly [number, number, SectionTime['parity']])[] = [
+  [1, 16, 'all'], [1, 8, 'all'], [9, 16, 'all'], [1, 16, 'odd'], [1, 16, 'even'],
+];
+
+/** The time a code stands for, into out. */
+export function timeOfCode(code: number, out: SectionTime): SectionTime {
+  const slot = (code / 15) | 0;
+  const variant = ((code - slot * 15) / 5) | 0;
+  const [weekStart, weekEnd, parity] = WEEK_PATTERNS[code % 5]!;
+  const block = (slot / DAYS) | 0;
+  const bs = BLOCK_START[block]!;
+  out.day = (slot % DAYS) + 1;
+  out.start = variant === 2 ? bs + 1 : bs;
+  out.end = BLOCK_LENGTH[block] === 3 && variant === 0 ? bs + 2 : out.start + 1;
+  out.weekStart = weekStart;
+  out.weekEnd = weekEnd;
+  out.parity = parity;
+  return out;
 }
 
 export function newSectionTime(): SectionTime {

@@ -72,12 +72,20 @@ export interface NdjsonWriterOptions {
   /** Each line starts with `"_table":"<name>"` (several tables on stdout). */
   readonly tableField: boolean;
   /**
-   * Asked for every row: values to write instead of the row's own for some
-   * of the columns in TableModel.ndjsonOverridable (undefined: none), as if
-   * set on the row object after its relations were resolved. Values must be
-   * of the column's type (a writer throws a TypeError otherwise).
+   * Values to write instead of a row's own for some of the columns in
+   * TableModel.ndjsonOverridable, as if set on the row object after its
+   * relations were resolved (see OverrideCursor). Values must be of the
+   * column's type (a writer throws a TypeError otherwise).
    */
-  readonly overrides?: (index: number) => RowOverrides | undefined;
+  readonly overrides?: RowOverrideSource;
+}
+
+/** Overrides for a sparse, sorted set of rows (a conflict plan's changes to a table). */
+export interface RowOverrideSource {
+  /** Indices of the rows that have overrides, ascending. */
+  readonly rows: Float64Array;
+  /** The overrides of row rows[k]. */
+  at(k: number): RowOverrides;
 }
 
 /**

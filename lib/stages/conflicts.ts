@@ -1,19 +1,21 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Batch } from '../sources/batch.js';
-import type { Row, RowOverrides } from '../model/schema.js';
+import type { Row, RowOverrideSource } from '../model/schema.js';
+import { OverrideCursor } from '../model/override-cursor.js';
 import type { ConflictPlan } from '../conflicts/plan.js';
 
 /**
- * Whether a row index is among a sorted list of changed rows. Rows mostly
- * come in order, so a cursor answers in two comparisons; a jump (another
- * chunk) binary-searches. Most rows are unchanged: this skips a Map lookup
- * per row, in O(changes) memory.
+ * Where a row index is in a sorted list of changed rows. Rows mostly come in
+ * order, so a cursor answers in two comparisons; a jump (another chunk)
+ * binary-searches. Most rows are unchanged: this skips a Map lookup per row,
+ * in O(changes) memory.
  */
 export class SortedCursor {
   private pos = 0;
   constructor(private readonly keys: Float64Array) {}
 
-  hit(i: number): boolean {
+  /** Position of i among the keys, or -1. */
+  find(i: number): number {
     const k = this.keys;
     let p = this.pos;
     if (!(p === k.length ? p === 0 || k[p - 1]! < i : k[p]! >= i && (p === 0 || k[p - 1]! < i))) {
@@ -28,10 +30,14 @@ export class SortedCursor {
     }
     if (p < k.length && k[p] === i) {
       this.pos = p + 1;
-      return true;
+      return p;
     }
     this.pos = p;
-    return false;
+    return -1;
+  }
+
+  hit(i: number): boolean {
+    return this.find(i) >= 0;
   }
 }
 
@@ -42,43 +48,34 @@ export const CONFLICT_OVERRIDDEN_COLUMNS = {
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 /**
- * The column values a conflict plan sets in row i of students or
- * enrollments, or undefined for a row it leaves alone: what both the row
- * applier and the tables' index writers (NdjsonWriterOptions.overrides) use.
+ * The column values a conflict plan sets in the rows of students or
+ * enrollments it changes: what both the row applier and the tables' index
+ * writers (NdjsonWriterOptions.overrides) use.
  */
-export function createConflictOverrides(plan: ConflictPlan, table: keyof typeof CONFLICT_OVERRIDDEN_COLUMNS): (index: number) => RowOverrides | undefined {
-  const cursor = new SortedCursor(plan.changedRows(table));
+export function createConflictOverrides(plan: ConflictPlan, table: keyof typeof CONFLICT_OVERRIDDEN_COLUMNS): RowOverrideSource {
+  const { keys, columns } = plan.changes(table);
   if (table === 'students') {
-    return (i) => {
-      if (!cursor.hit(i)) return undefined;
-      const g = plan.studentGpa(i);
-      return g === undefined ? undefined : { gpa: g };
-    };
+    const gpa = columns[0]!;
+    return { rows: keys, at: (k) => ({ gpa: gpa[k]! }) };
   }
-  return (i) => {
-    if (!cursor.hit(i)) return undefined;
-    const m = plan.enrollment(i);
-    if (!m) return undefined;
-    const o: { section_id?: number; score?: number } = {};
-    if (m.section !== undefined) o.section_id = m.section + 1;
-    if (m.score !== undefined) o.score = m.score;
-    return o;
+  const [section, score] = columns as [Float64Array, Float64Array];
+  return {
+    rows: keys,
+    at(k) {
+      const o: { section_id?: number; score?: number } = {};
+      if (!Number.isNaN(section[k]!)) o.section_id = section[k]! + 1;
+      if (!Number.isNaN(score[k]!)) o.score = score[k]!;
+      return o;
+    },
   };
 }
 
 /** Sets a row's overridden columns. */
-function overriding(overrides: (index: number) => RowOverrides | undefined): (row: Row, index: number) => void {
+function overriding(source: RowOverrideSource): (row: Row, index: number) => void {
+  const cursor = new OverrideCursor(source);
   return (row, i) => {
-    const o = overrides(i);
+    const o = cursor.of(i);
     if (o) Object.assign(row, o);
-  };
-}
-
-/** `apply`, run only on the rows in `changed` (sorted indices); every other row passes in two comparisons. */
-function onChangedRows(changed: Float64Array, apply: (row: Row, index: number) => void): (row: Row, index: number) => void {
-  const cursor = new SortedCursor(changed);
-  return (row, i) => {
-    if (cursor.hit(i)) apply(row, i);
   };
 }
 
@@ -90,17 +87,21 @@ function onChangedRows(changed: Float64Array, apply: (row: Row, index: number) =
 export function createConflictRowApplier(plan: ConflictPlan, table: string): ((row: Row, index: number) => void) | null {
   if (!plan.touches(table)) return null;
   switch (table) {
-    case 'sections':
-      return onChangedRows(plan.changedRows('sections'), (row, i) => {
-        const m = plan.section(i);
-        if (!m) return;
-        if (m.room !== undefined) row.classroom_id = m.room + 1;
-        if (m.teacher !== undefined) row.teacher_id = m.teacher + 1;
-        const enrolled = (row.enrolled as number) + m.delta;
+    case 'sections': {
+      const { keys, columns } = plan.changes('sections');
+      const [room, teacher, delta, capacity] = columns as [Float64Array, Float64Array, Float64Array, Float64Array];
+      const cursor = new SortedCursor(keys);
+      return (row, i) => {
+        const k = cursor.find(i);
+        if (k < 0) return;
+        if (!Number.isNaN(room[k]!)) row.classroom_id = room[k]! + 1;
+        if (!Number.isNaN(teacher[k]!)) row.teacher_id = teacher[k]! + 1;
+        const enrolled = (row.enrolled as number) + delta[k]!;
         row.enrolled = enrolled;
-        if (m.capacity !== undefined) row.capacity = m.capacity;
+        if (!Number.isNaN(capacity[k]!)) row.capacity = capacity[k]!;
         else if (enrolled > (row.capacity as number)) row.capacity = enrolled;
-      });
+      };
+    }
     case 'enrollments':
     case 'students':
       return overriding(createConflictOverrides(plan, table));

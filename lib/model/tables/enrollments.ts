@@ -1,4 +1,5 @@
 import type { ModelContext } from '../context.js';
+import { OverrideCursor } from '../override-cursor.js';
 import type { TableModel, TableSpec } from '../schema.js';
 import type { CampusPlan } from '../campus-plan.js';
 import { Rng } from '../../random/rng.js';
@@ -123,7 +124,7 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
     },
     ndjsonOverridable: ['section_id', 'score'],
     createNdjsonWriter(options) {
-      const overrides = options.overrides;
+      const overrides = new OverrideCursor(options.overrides);
       const rng = new Rng();
       const cursor = new EnrollmentCursor(plan);
       let lastU = -1;
@@ -162,7 +163,7 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
         o = gStudent(v, o);
         o = writeWhole(buf, o, student);
         o = gSection(v, o);
-        const ov = overrides?.(e);
+        const ov = overrides.of(e);
         const section = ov?.section_id;
         if (section === undefined) o = writeWhole(buf, o, sectionId(u, m, sem));
         else if (typeof section === 'number' && section === section >>> 0) o = writeUint(buf, o, section);

@@ -1,4 +1,5 @@
 import type { ModelContext } from '../context.js';
+import { OverrideCursor } from '../override-cursor.js';
 import type { TableModel, TableSpec } from '../schema.js';
 import { Rng } from '../../random/rng.js';
 import { hashKey, streamId } from '../../random/hash.js';
@@ -166,7 +167,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
     },
     ndjsonOverridable: ['gpa'],
     createNdjsonWriter(options) {
-      const overrides = options.overrides;
+      const overrides = new OverrideCursor(options.overrides);
       const draw = newDrawer();
       const d = newStudentDraw();
       const glue = ndjsonGlue(studentsSpec, options);
@@ -239,7 +240,7 @@ export function studentsTable(ctx: ModelContext): TableModel {
         o = gYear!(v, o);
         o = writeUint(buf, o, YEARS[d.year]!);
         o = gGpa!(v, o);
-        const ov = overrides?.(s);
+        const ov = overrides.of(s);
         o = ov?.gpa === undefined ? gpas.put(v, o, d.gpa) : putGpa(v, buf, o, ov.gpa);
         return gEnd!(v, o);
       };
