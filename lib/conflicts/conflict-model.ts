@@ -56,7 +56,7 @@ function injected(base: TableModel, plan: ConflictPlan): TableModel {
  */
 export function withConflicts(model: CampusModel, plan: ConflictPlan): ConflictModel {
   const tables = model.tables.map((t) => injected(t, plan));
-  tables.push(conflictsTable(plan));
+  tables.push(conflictsTable(plan, model.plan));
   const byName = new Map(tables.map((t) => [t.spec.name, t]));
   return {
     ...model,

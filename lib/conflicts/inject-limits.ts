@@ -31,7 +31,7 @@ export function injectCapacityOverflows(st: PlanState, n: number, difficulty: Di
     r.classroom = room;
     if (made >= n) {
       if (count < 1) continue;
-      st.mod(i).capacity = count;
+      st.setCapacity(i, count);
       r.amount = 0;
       r.detail = `enrolled ${count} = capacity ${count} (full, not over)`;
       decoys++;
@@ -64,7 +64,7 @@ export function injectCapacityOverflows(st: PlanState, n: number, difficulty: Di
         }
       }
       const excess = difficulty === 'simple' ? Math.max(1, Math.ceil(count * 0.2)) : 1;
-      st.mod(i).capacity = count - excess;
+      st.setCapacity(i, count - excess);
       r.amount = excess;
       r.detail = `enrolled ${count} > capacity ${count - excess}`;
       made++;

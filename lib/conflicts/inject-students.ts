@@ -1,7 +1,7 @@
 import { Permutation } from '../random/permutation.js';
 import { hashKey, hashKey2, streamId } from '../random/hash.js';
 import { semesterOneScore } from '../model/grades.js';
-import { pairText, REL_COMPLEX, REL_DECOY_ADJACENT, REL_DECOY_WEEKS, REL_MEDIUM } from './overlap.js';
+import { REL_COMPLEX, REL_DECOY_ADJACENT, REL_DECOY_WEEKS, REL_MEDIUM } from './overlap.js';
 import { CANDIDATES, newRecord, type PlanState } from './plan-state.js';
 import { decoyTarget, wantedRelation } from './inject-timetable.js';
 import type { Difficulty } from './options.js';
@@ -51,7 +51,7 @@ function moveToFirst(st: PlanState, u: number, e: number, from: number, candidat
 function canGain(st: PlanState, y: number, courses: readonly number[]): boolean {
   if (st.claimed(y) && !st.gainTarget(y)) return false;
   const r = st.room(y);
-  if (st.roomCapacity.has(r) || st.count(y) + 1 > st.roomCap(r)) return false;
+  if (st.roomCapacity.has(r) || !st.hasSeats(y, r, 1)) return false;
   return !courses.includes(st.course(y));
 }
 
@@ -84,7 +84,6 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
     r.otherEnrollment = swap ? ex : ey;
     r.semester = 0;
     r.day = st.day(x);
-    r.detail = pairText(st.time(r.section), st.time(r.otherSection));
     st.records.push(r);
   };
 

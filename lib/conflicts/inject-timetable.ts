@@ -1,6 +1,6 @@
 import { Permutation } from '../random/permutation.js';
 import { hashKey, streamId } from '../random/hash.js';
-import { pairText, REL_COMPLEX, REL_DECOY_ADJACENT, REL_DECOY_WEEKS, REL_MEDIUM, REL_NONE, REL_SIMPLE } from './overlap.js';
+import { REL_COMPLEX, REL_DECOY_ADJACENT, REL_DECOY_WEEKS, REL_MEDIUM, REL_NONE, REL_SIMPLE } from './overlap.js';
 import { CANDIDATES, newRecord, type PlanState } from './plan-state.js';
 import type { Difficulty } from './options.js';
 
@@ -36,7 +36,7 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     const sem = st.semOf(mover);
     if (rooms) {
       const dest = st.room(host);
-      if (st.roomCapacity.has(dest) || st.count(mover) > st.roomCap(dest)) return false;
+      if (st.roomCapacity.has(dest) || !st.hasSeats(mover, dest, 0)) return false;
       return st.overlapsExactly(mover, st.roomSections(sem, dest), expect);
     }
     return st.overlapsExactly(mover, st.teacherSections(sem, st.teacher(host)), expect);
@@ -54,7 +54,6 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     r.day = st.day(a);
     if (rooms) r.classroom = st.room(a);
     else r.teacher = st.teacher(a);
-    r.detail = pairText(st.time(a), st.time(b));
     st.records.push(r);
   };
   /** Places mover into host's room (or teacher) when it overlaps exactly `expect` there; rooms try both ways. */
@@ -128,12 +127,7 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     return false;
   };
 
-  const undo = (mover: number): void => {
-    const m = st.sectionMods.get(mover)!;
-    if (rooms) delete m.room;
-    else delete m.teacher;
-    st.unclaim(mover);
-  };
+  const undo = (mover: number): void => st.unmove(mover, rooms);
 
   /** A near miss: same slot without a shared week, or (teachers) back-to-back periods. */
   const tryDecoy = (a: number): boolean => {

@@ -1,7 +1,8 @@
 import { SLOTS, DAYS, newSectionTime, timeOfCode, type CampusPlan, type SectionTime } from '../model/campus-plan.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../model/grades.js';
-import { codeRelation, codesOverlap } from './overlap.js';
-import type { ConflictType, Difficulty } from './options.js';
+import { codeRelation, codesOverlap, pairText } from './overlap.js';
+import { SparseRows } from './sparse-rows.js';
+import { CONFLICT_TYPES, DIFFICULTIES, type ConflictType, type Difficulty } from './options.js';
 
 /** A change to one section row (global 0-based section index). */
 export interface SectionMod {
@@ -38,7 +39,109 @@ export interface ConflictRecord {
   otherEnrollment: number;
   course: number;
   amount: number | null;
+  /** The excess or cause in words; '' for a pair of sections (PAIR_TYPES), whose detail is their times (recordDetail). */
   detail: string;
+}
+
+/** Types whose records name two sections of one semester and whose detail is their two times. */
+const PAIR_TYPES: ReadonlySet<ConflictType> = new Set(['room_double_booking', 'teacher_double_booking', 'student_time_clash']);
+
+/**
+ * The detail text of a record. A pair's is rendered here, from the campus
+ * plan, rather than stored: tens of thousands of composed strings were most
+ * of what the plan builder kept alive.
+ */
+export function recordDetail(r: ConflictRecord, cp: CampusPlan): string {
+  if (!PAIR_TYPES.has(r.type)) return r.detail;
+  const time = (i: number) => cp.sectionTime(i >= cp.P ? 1 : 0, i >= cp.P ? i - cp.P : i, newSectionTime());
+  return pairText(time(r.section), time(r.otherSection));
+}
+
+/** The numeric fields of a ConflictRecord (null amounts as NaN), in the order RecordColumns keeps them. */
+export const NUMERIC_FIELDS = ['group', 'semester', 'day', 'classroom', 'teacher', 'student', 'section', 'otherSection', 'enrollment', 'otherEnrollment', 'course', 'amount'] as const;
+const F = NUMERIC_FIELDS.length;
+
+/** Records as columns (what ConflictPlanData carries). */
+export interface RecordData {
+  /** Row-major, NUMERIC_FIELDS.length values per record. */
+  numbers: Float64Array;
+  /** Indices into CONFLICT_TYPES and DIFFICULTIES; 1 for decoys. */
+  types: Uint8Array;
+  difficulties: Uint8Array;
+  decoys: Uint8Array;
+  details: string[];
+}
+
+/**
+ * The ground truth as the builder writes it: each record copied into
+ * columns as it is made, so the record object dies young (kept as objects,
+ * they were most of what every scavenge of the build had to copy).
+ */
+export class RecordColumns {
+  private numbers = new Float64Array(1024 * F);
+  private types = new Uint8Array(1024);
+  private difficulties = new Uint8Array(1024);
+  private decoys = new Uint8Array(1024);
+  private readonly details: string[] = [];
+  private n = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  push(r: ConflictRecord): void {
+    if (this.n === this.types.length) this.grow();
+    const k = this.n++;
+    const a = this.numbers;
+    const o = k * F;
+    // NUMERIC_FIELDS order.
+    a[o] = r.group;
+    a[o + 1] = r.semester;
+    a[o + 2] = r.day;
+    a[o + 3] = r.classroom;
+    a[o + 4] = r.teacher;
+    a[o + 5] = r.student;
+    a[o + 6] = r.section;
+    a[o + 7] = r.otherSection;
+    a[o + 8] = r.enrollment;
+    a[o + 9] = r.otherEnrollment;
+    a[o + 10] = r.course;
+    a[o + 11] = r.amount === null ? NaN : r.amount;
+    this.types[k] = CONFLICT_TYPES.indexOf(r.type);
+    this.difficulties[k] = DIFFICULTIES.indexOf(r.difficulty);
+    this.decoys[k] = r.isDecoy ? 1 : 0;
+    this.details.push(r.detail);
+  }
+
+  /** Decoys among records [from, to). */
+  decoysIn(from: number, to: number): number {
+    let d = 0;
+    for (let k = from; k < to; k++) d += this.decoys[k]!;
+    return d;
+  }
+
+  data(): RecordData {
+    const n = this.n;
+    return {
+      numbers: this.numbers.slice(0, n * F),
+      types: this.types.slice(0, n),
+      difficulties: this.difficulties.slice(0, n),
+      decoys: this.decoys.slice(0, n),
+      details: this.details.slice(),
+    };
+  }
+
+  private grow(): void {
+    const widen = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(2 * a.length);
+      b.set(a);
+      return b;
+    };
+    this.numbers = widen(this.numbers, (n) => new Float64Array(n));
+    this.types = widen(this.types, (n) => new Uint8Array(n));
+    this.difficulties = widen(this.difficulties, (n) => new Uint8Array(n));
+    this.decoys = widen(this.decoys, (n) => new Uint8Array(n));
+  }
 }
 
 /** PlanState#flags bits. */
@@ -47,6 +150,14 @@ const FLAG_COUNT = 2;
 const FLAG_GAIN = 4;
 /** The section has an entry in sectionMods. */
 const FLAG_MOD = 8;
+
+/** Columns of PlanState#sectionMods and #enrollmentMods (ConflictPlanData's order). */
+export const SECTION_ROOM = 0;
+export const SECTION_TEACHER = 1;
+export const SECTION_DELTA = 2;
+export const SECTION_CAPACITY = 3;
+export const ENROLLMENT_SECTION = 0;
+export const ENROLLMENT_SCORE = 1;
 
 export function newRecord(type: ConflictType, difficulty: Difficulty, isDecoy: boolean, group: number): ConflictRecord {
   return {
@@ -70,10 +181,12 @@ export class PlanState {
   readonly cp: CampusPlan;
   readonly seed: number;
   readonly P: number;
-  readonly sectionMods = new Map<number, SectionMod>();
-  readonly enrollmentMods = new Map<number, EnrollmentMod>();
-  /** Students (0-based index) whose gpa is recomputed. */
-  readonly studentGpa = new Map<number, number>();
+  /** Changed sections: room, teacher, delta, capacity (SECTION_* columns; NaN: unchanged, delta 0). */
+  readonly sectionMods = new SparseRows(4);
+  /** Changed enrollments: section, score (ENROLLMENT_* columns). */
+  readonly enrollmentMods = new SparseRows(2);
+  /** Students (0-based index) whose gpa is recomputed: the gpa. */
+  readonly studentGpa = new SparseRows(1);
   /** Overload anchors and decoys: the new max_weekly_periods. */
   readonly teacherMax = new Map<number, number>();
   /** Teachers that gained sections: max_weekly_periods is raised to at least this peak. */
@@ -86,7 +199,7 @@ export class PlanState {
   readonly teachersTouched: Uint8Array;
   /** Spread positions u of students already used, one bit each. */
   private readonly studentsClaimed: Uint32Array;
-  readonly records: ConflictRecord[] = [];
+  readonly records = new RecordColumns();
   private readonly roomExtra = new Map<number, number[]>();
   private readonly teacherExtra = new Map<number, number[]>();
   /** Per section: time code + 1 (0: not computed yet), base enrollment count (-1: not yet). */
@@ -187,7 +300,8 @@ export class PlanState {
 
   room(i: number): number {
     if ((this.flags[i]! & FLAG_MOD) === 0) return this.baseRoom(i);
-    return this.sectionMods.get(i)!.room ?? this.baseRoom(i);
+    const r = this.sectionMods.get(i, SECTION_ROOM);
+    return r === r ? r : this.baseRoom(i);
   }
 
   baseTeacher(i: number): number {
@@ -196,7 +310,8 @@ export class PlanState {
 
   teacher(i: number): number {
     if ((this.flags[i]! & FLAG_MOD) === 0) return this.baseTeacher(i);
-    return this.sectionMods.get(i)!.teacher ?? this.baseTeacher(i);
+    const t = this.sectionMods.get(i, SECTION_TEACHER);
+    return t === t ? t : this.baseTeacher(i);
   }
 
   course(i: number): number {
@@ -217,7 +332,26 @@ export class PlanState {
   }
 
   count(i: number): number {
-    return this.baseCount(i) + ((this.flags[i]! & FLAG_MOD) === 0 ? 0 : this.sectionMods.get(i)!.delta);
+    return this.baseCount(i) + ((this.flags[i]! & FLAG_MOD) === 0 ? 0 : this.sectionMods.get(i, SECTION_DELTA));
+  }
+
+  /**
+   * Whether section i's students plus `extra` fit room r's seats. Most
+   * sections are far from full: an upper bound of the base count settles
+   * those without enumerating the section's candidates (sectionEnrolled).
+   */
+  hasSeats(i: number, r: number, extra: number): boolean {
+    const cap = this.roomCap(r);
+    const delta = (this.flags[i]! & FLAG_MOD) === 0 ? 0 : this.sectionMods.get(i, SECTION_DELTA);
+    if (this.countBound(i) + delta + extra <= cap) return true;
+    return this.baseCount(i) + delta + extra <= cap;
+  }
+
+  /** An upper bound of section i's base count: the bound of the room its semester-1 students were spread over. */
+  private countBound(i: number): number {
+    const j = this.jOf(i);
+    const j1 = i < this.P ? j : (j - this.cp.C1 + this.P) % this.P;
+    return this.cp.sectionBound(Math.floor(j1 / SLOTS));
   }
 
   roomCap(r: number): number {
@@ -227,18 +361,30 @@ export class PlanState {
     return this.capCache[r]!;
   }
 
-  mod(i: number): SectionMod {
-    if ((this.flags[i]! & FLAG_MOD) !== 0) return this.sectionMods.get(i)!;
-    const m: SectionMod = { delta: 0 };
-    this.sectionMods.set(i, m);
+  /** Slot of section i's change in sectionMods, made (delta 0) when missing. */
+  private mod(i: number): number {
+    if ((this.flags[i]! & FLAG_MOD) !== 0) return this.sectionMods.find(i);
+    const s = this.sectionMods.slot(i);
+    this.sectionMods.put(s, SECTION_DELTA, 0);
     this.flags[i]! |= FLAG_MOD;
-    return m;
+    return s;
+  }
+
+  /** Sets section i's capacity (a capacity_overflow anchor or decoy). */
+  setCapacity(i: number, capacity: number): void {
+    this.sectionMods.put(this.mod(i), SECTION_CAPACITY, capacity);
+  }
+
+  /** Takes back a move into another room (or to another teacher): the section keeps its entry, with delta 0. */
+  unmove(i: number, rooms: boolean): void {
+    this.sectionMods.put(this.mod(i), rooms ? SECTION_ROOM : SECTION_TEACHER, NaN);
+    this.unclaim(i);
   }
 
   /** Moves section i into room r (its times unchanged). */
   moveToRoom(i: number, r: number): void {
     const from = this.room(i);
-    this.mod(i).room = r;
+    this.sectionMods.put(this.mod(i), SECTION_ROOM, r);
     const key = this.semOf(i) * this.cp.R + r;
     const list = this.roomExtra.get(key) ?? [];
     list.push(i);
@@ -251,7 +397,7 @@ export class PlanState {
   /** Gives section i to teacher t. */
   assignTeacher(i: number, t: number): void {
     const from = this.teacher(i);
-    this.mod(i).teacher = t;
+    this.sectionMods.put(this.mod(i), SECTION_TEACHER, t);
     const key = this.semOf(i) * this.cp.T + t;
     const list = this.teacherExtra.get(key) ?? [];
     list.push(i);
@@ -262,7 +408,8 @@ export class PlanState {
   }
 
   addDelta(i: number, d: number): void {
-    this.mod(i).delta += d;
+    const s = this.mod(i);
+    this.sectionMods.put(s, SECTION_DELTA, this.sectionMods.at(s, SECTION_DELTA) + d);
     this.flags[i]! |= FLAG_COUNT;
     this.roomsTouched[this.room(i)] = 1;
   }
@@ -382,27 +529,23 @@ export class PlanState {
     const out: number[] = [];
     const e0 = this.lastFirst + (sem === 0 ? 0 : this.lastK1);
     for (let m = 0; m < k; m++) {
-      const mod = this.enrollmentMods.size === 0 ? undefined : this.enrollmentMods.get(e0 + m);
-      out.push(mod?.section ?? this.basePickSection(u, sem, m));
+      const moved = this.enrollmentMods.size === 0 ? NaN : this.enrollmentMods.get(e0 + m, ENROLLMENT_SECTION);
+      out.push(moved === moved ? moved : this.basePickSection(u, sem, m));
     }
     return out;
   }
 
   /** Moves enrollment e of spread position u from section `from` to `to` (a semester-1 move recomputes the gpa). */
   moveEnrollment(u: number, e: number, to: number, from: number): void {
-    const m = this.enrollmentMods.get(e) ?? {};
-    m.section = to;
-    this.enrollmentMods.set(e, m);
+    this.enrollmentMods.set(e, ENROLLMENT_SECTION, to);
     this.addDelta(from, -1);
     this.addDelta(to, 1);
-    if (to < this.P) this.studentGpa.set(this.cp.studentOf(u), this.gpa(u));
+    if (to < this.P) this.studentGpa.set(this.cp.studentOf(u), 0, this.gpa(u));
   }
 
   setScore(u: number, e: number, score: number): void {
-    const m = this.enrollmentMods.get(e) ?? {};
-    m.score = score;
-    this.enrollmentMods.set(e, m);
-    this.studentGpa.set(this.cp.studentOf(u), this.gpa(u));
+    this.enrollmentMods.set(e, ENROLLMENT_SCORE, score);
+    this.studentGpa.set(this.cp.studentOf(u), 0, this.gpa(u));
   }
 
   /** The students table's gpa formula over u's effective semester-1 enrollments. */
@@ -413,10 +556,12 @@ export class PlanState {
     let credits = 0;
     for (let m = 0; m < k1; m++) {
       const e = this.enrollmentIndex(u, 0, m);
-      const mod = this.enrollmentMods.get(e);
-      const c = this.course(mod?.section ?? this.basePickSection(u, 0, m));
+      const slot = this.enrollmentMods.find(e);
+      const moved = slot < 0 ? NaN : this.enrollmentMods.at(slot, ENROLLMENT_SECTION);
+      const scored = slot < 0 ? NaN : this.enrollmentMods.at(slot, ENROLLMENT_SCORE);
+      const c = this.course(moved === moved ? moved : this.basePickSection(u, 0, m));
       const cr = this.credits(c);
-      points += gradePoints(mod?.score ?? semesterOneScore(this.seed, u, m, m < k2)) * cr;
+      points += gradePoints(scored === scored ? scored : semesterOneScore(this.seed, u, m, m < k2)) * cr;
       credits += cr;
     }
     return credits === 0 ? 0 : Math.round((points / credits) * 100) / 100;

@@ -1,7 +1,7 @@
 import type { CampusPlan } from '../model/campus-plan.js';
 import { invalidOption } from '../errors.js';
 import { parseConflictOptions, CONFLICT_TYPES, DIFFICULTIES, type ConflictOptions, type ConflictType, type ResolvedConflictOptions } from './options.js';
-import { PlanState, newRecord, type ConflictRecord, type EnrollmentMod, type SectionMod } from './plan-state.js';
+import { NUMERIC_FIELDS, PlanState, newRecord, type ConflictRecord, type RecordData, type EnrollmentMod, type SectionMod } from './plan-state.js';
 import { injectPairs } from './inject-timetable.js';
 import { injectPrerequisiteViolations, injectStudentClashes } from './inject-students.js';
 import { injectCapacityOverflows, injectTeacherOverloads } from './inject-limits.js';
@@ -33,9 +33,6 @@ export const ELIGIBLE_TABLE: Record<ConflictType, 'sections' | 'students' | 'tea
   teacher_overload: 'teachers',
 };
 
-/** The numeric fields of a ConflictRecord (null amounts travel as NaN), in the order ConflictPlanData lists them. */
-const NUMERIC_FIELDS = ['group', 'semester', 'day', 'classroom', 'teacher', 'student', 'section', 'otherSection', 'enrollment', 'otherEnrollment', 'course', 'amount'] as const;
-
 /** Changes to rows of one table: row indices in ascending order, and per row one value per column (NaN: not set). */
 export interface SortedChanges {
   keys: Float64Array;
@@ -51,15 +48,7 @@ export interface SortedChanges {
 export interface ConflictPlanData {
   options: ResolvedConflictOptions;
   summary: ConflictSummary;
-  records: {
-    /** Row-major, NUMERIC_FIELDS.length values per record. */
-    numbers: Float64Array;
-    /** Indices into CONFLICT_TYPES and DIFFICULTIES; 1 for decoys. */
-    types: Uint8Array;
-    difficulties: Uint8Array;
-    decoys: Uint8Array;
-    details: string[];
-  };
+  records: RecordData;
   /** Sections: room, teacher, delta, capacity. */
   sections: SortedChanges;
   /** Enrollments: section, score. */
@@ -90,33 +79,8 @@ function pairMap(a: Float64Array): Map<number, number> {
   return m;
 }
 
-/** A Map's entries as SortedChanges, each value spread over `width` columns by `fields`. */
-function sortedChanges<V>(m: ReadonlyMap<number, V>, width: number, fields: (v: V, out: Float64Array[], k: number) => void): SortedChanges {
-  const keys = Float64Array.from(m.keys()).sort();
-  const columns = Array.from({ length: width }, () => new Float64Array(keys.length));
-  for (let k = 0; k < keys.length; k++) fields(m.get(keys[k]!)!, columns, k);
-  return { keys, columns };
-}
-
-function encodeRecords(records: readonly ConflictRecord[]): ConflictPlanData['records'] {
-  const F = NUMERIC_FIELDS.length;
-  const numbers = new Float64Array(records.length * F);
-  const types = new Uint8Array(records.length);
-  const difficulties = new Uint8Array(records.length);
-  const decoys = new Uint8Array(records.length);
-  const details = new Array<string>(records.length);
-  records.forEach((r, k) => {
-    for (let f = 0; f < F; f++) numbers[k * F + f] = orNaN(r[NUMERIC_FIELDS[f]!]);
-    types[k] = CONFLICT_TYPES.indexOf(r.type);
-    difficulties[k] = DIFFICULTIES.indexOf(r.difficulty);
-    decoys[k] = r.isDecoy ? 1 : 0;
-    details[k] = r.detail;
-  });
-  return { numbers, types, difficulties, decoys, details };
-}
-
 /** Records back from their columns (made by newRecord, so rows read them monomorphically). */
-function decodeRecords(d: ConflictPlanData['records']): ConflictRecord[] {
+function decodeRecords(d: RecordData): ConflictRecord[] {
   const F = NUMERIC_FIELDS.length;
   const a = d.numbers;
   const out = new Array<ConflictRecord>(d.types.length);
@@ -184,25 +148,15 @@ export class ConflictPlan {
     const data: ConflictPlanData = {
       options,
       summary,
-      records: encodeRecords(st.records),
-      sections: sortedChanges(st.sectionMods, 4, (m, c, k) => {
-        c[0]![k] = orNaN(m.room);
-        c[1]![k] = orNaN(m.teacher);
-        c[2]![k] = m.delta;
-        c[3]![k] = orNaN(m.capacity);
-      }),
-      enrollments: sortedChanges(st.enrollmentMods, 2, (m, c, k) => {
-        c[0]![k] = orNaN(m.section);
-        c[1]![k] = orNaN(m.score);
-      }),
-      students: sortedChanges(st.studentGpa, 1, (g, c, k) => {
-        c[0]![k] = g;
-      }),
+      records: st.records.data(),
+      sections: st.sectionMods.sorted(),
+      enrollments: st.enrollmentMods.sorted(),
+      students: st.studentGpa.sorted(),
       teacherMax: pairs(st.teacherMax),
       teacherFloor: pairs(st.teacherFloor),
       roomCapacity: pairs(st.roomCapacity),
     };
-    return new ConflictPlan(data, st.records);
+    return new ConflictPlan(data);
   }
 
   /**
@@ -353,13 +307,14 @@ export function buildConflictPlan(cp: CampusPlan, o: ConflictOptions | ResolvedC
         );
       }
     }
-    const added = st.records.slice(before);
+    const after = st.records.length;
+    const addedDecoys = st.records.decoysIn(before, after);
     types.push({
       type,
       eligible,
       eligibleTable: ELIGIBLE_TABLE[type],
-      conflicts: added.filter((r) => !r.isDecoy).length,
-      decoys: added.filter((r) => r.isDecoy).length,
+      conflicts: after - before - addedDecoys,
+      decoys: addedDecoys,
     });
   }
   for (let t = 0; t < cp.T; t++) if (st.teachersTouched[t] === 1 && !st.teacherMax.has(t)) st.teacherFloor.set(t, st.teacherLoad(t).peak);

@@ -201,8 +201,12 @@ export class CampusPlan {
   /** [semester-1 load, semester-2 load] of spread position u (one hash; load1 and load2 read it). */
   profileOf(u: number): readonly [number, number] {
     const block = Math.floor(u / BLOCK);
-    const order = this.blockOrders[hashKey(this.seed, S_PROFILE, block) & 7]!;
-    return LOAD_PROFILES[order[u - block * BLOCK]!]!;
+    return LOAD_PROFILES[this.blockOrder(block)[u - block * BLOCK]!]!;
+  }
+
+  /** The order of LOAD_PROFILES in block `block` of 8 spread positions (one hash per block). */
+  private blockOrder(block: number): Uint8Array {
+    return this.blockOrders[hashKey(this.seed, S_PROFILE, block) & 7]!;
   }
 
   /** Number of semester-1 sections of spread position u. */
@@ -218,9 +222,10 @@ export class CampusPlan {
   /** First enrollment index (0-based) of spread position u, and enrollments per 8-block. */
   firstEnrollment(u: number): number {
     const block = Math.floor(u / BLOCK);
+    const order = this.blockOrder(block);
     let e = block * BLOCK_ENROLLMENTS;
-    for (let v = block * BLOCK; v < u; v++) {
-      const [k1, k2] = this.profileOf(v);
+    for (let k = 0; k < u - block * BLOCK; k++) {
+      const [k1, k2] = LOAD_PROFILES[order[k]!]!;
       e += k1 + k2;
     }
     return e;
@@ -230,13 +235,12 @@ export class CampusPlan {
   spreadOfEnrollment(e: number): number {
     if (e < 0 || e >= this.E) throw invalidOption(`enrollment index ${e} outside [0, ${this.E})`);
     const block = Math.floor(e / BLOCK_ENROLLMENTS);
+    const order = this.blockOrder(block);
     let rest = e - block * BLOCK_ENROLLMENTS;
-    let u = block * BLOCK;
-    for (;;) {
-      const [k1, k2] = this.profileOf(u);
-      if (rest < k1 + k2) return u;
+    for (let k = 0; ; k++) {
+      const [k1, k2] = LOAD_PROFILES[order[k]!]!;
+      if (rest < k1 + k2) return block * BLOCK + k;
       rest -= k1 + k2;
-      u++;
     }
   }
 

@@ -33,7 +33,7 @@ export function buildDataset(records: number, options: ConflictOptions, seed: nu
     }
     tables.set(name, rows);
   }
-  const truth = conflictsTable(plan);
+  const truth = conflictsTable(plan, model.plan);
   const gen = truth.createGenerator();
   tables.set('conflicts', Array.from({ length: truth.rows }, (_, i) => gen(i)));
   return { model, plan, tables };

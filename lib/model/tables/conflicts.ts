@@ -2,6 +2,8 @@ import type { TableModel, TableSpec } from '../schema.js';
 import { SEMESTERS } from '../campus-plan.js';
 import { CONFLICT_TYPES, DIFFICULTIES } from '../../conflicts/options.js';
 import type { ConflictPlan } from '../../conflicts/plan.js';
+import { recordDetail } from '../../conflicts/plan-state.js';
+import type { CampusPlan } from '../campus-plan.js';
 
 export const conflictsSpec: TableSpec = {
   name: 'conflicts',
@@ -32,7 +34,7 @@ export const conflictsSpec: TableSpec = {
 const id = (i: number): number | null => (i < 0 ? null : i + 1);
 
 /** The `conflicts` table of a plan: row i is the plan's record i. */
-export function conflictsTable(plan: ConflictPlan): TableModel {
+export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
   const records = plan.records;
   return {
     spec: conflictsSpec,
@@ -57,7 +59,7 @@ export function conflictsTable(plan: ConflictPlan): TableModel {
           other_enrollment_id: id(r.otherEnrollment),
           course_id: id(r.course),
           amount: r.amount,
-          detail: r.detail,
+          detail: recordDetail(r, cp),
         };
       };
     },
