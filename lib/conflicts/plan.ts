@@ -177,6 +177,11 @@ export class ConflictPlan {
     return (this.decoded ??= decodeRecords(this.d.records));
   }
 
+  /** Number of records (rows of the conflicts table). */
+  get size(): number {
+    return this.d.records.types.length;
+  }
+
   get active(): boolean {
     return this.d.records.types.length > 0;
   }

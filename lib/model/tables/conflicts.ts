@@ -35,11 +35,12 @@ const id = (i: number): number | null => (i < 0 ? null : i + 1);
 
 /** The `conflicts` table of a plan: row i is the plan's record i. */
 export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
-  const records = plan.records;
   return {
     spec: conflictsSpec,
-    rows: records.length,
+    rows: plan.size,
     createGenerator() {
+      // Decoded here, by the one process that writes this table, not by every model built.
+      const records = plan.records;
       return (i) => {
         const r = records[i]!;
         return {
