@@ -1,6 +1,6 @@
 import type { ModelContext } from '../context.js';
 import { OverrideCursor } from '../override-cursor.js';
-import type { TableModel, TableSpec } from '../schema.js';
+import type { RowOverrides, TableModel, TableSpec } from '../schema.js';
 import type { CampusPlan } from '../campus-plan.js';
 import { Rng } from '../../random/rng.js';
 import { streamId } from '../../random/hash.js';
@@ -145,15 +145,16 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
       // Three ids, the date and time (20), a score override as any number (24), the last word store's overrun.
       const reserve = glue.reduce((n, g) => n + g.length, 0) + 3 * 20 + 20 + 24 + 4;
       const viewOf = dataViewCache();
-      const write = (e: number, buf: Buffer, off: number): number => {
-        const v = viewOf(buf);
+      // The row being written: its draw, shared by the parts below.
+      let u = 0;
+      let sem = 0;
+      let m = 0;
+      /** Draws row e and writes its line up to section_id's value. */
+      const head = (e: number, v: DataView, buf: Buffer, off: number): number => {
         cursor.seek(e);
-        const u = cursor.u;
-        const sem = cursor.semester;
-        const m = cursor.pick;
-        rng.at(seed, S, e);
-        const day = REGISTRATION[sem]! + rng.below(REGISTRATION_DAYS[sem]!);
-        const second = DAY_START + rng.below(DAY_SECONDS);
+        u = cursor.u;
+        sem = cursor.semester;
+        m = cursor.pick;
         if (u !== lastU) {
           lastU = u;
           student = plan.studentOf(u) + 1;
@@ -162,12 +163,13 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
         o = writeWhole(buf, o, e + 1);
         o = gStudent(v, o);
         o = writeWhole(buf, o, student);
-        o = gSection(v, o);
-        const ov = overrides.of(e);
-        const section = ov?.section_id;
-        if (section === undefined) o = writeWhole(buf, o, sectionId(u, m, sem));
-        else if (typeof section === 'number' && section === section >>> 0) o = writeUint(buf, o, section);
-        else throw new TypeError(`enrollments: a section_id override must be a whole number (got ${String(section)})`);
+        return gSection(v, o);
+      };
+      /** From after section_id's value to the end of enrolled_at. */
+      const enrolledAt = (e: number, v: DataView, buf: Buffer, o: number): number => {
+        rng.at(seed, S, e);
+        const day = REGISTRATION[sem]! + rng.below(REGISTRATION_DAYS[sem]!);
+        const second = DAY_START + rng.below(DAY_SECONDS);
         o = middle[sem]!(v, o);
         o = days.put(v, o, day - firstDay);
         const hours = (second / 3600) | 0;
@@ -179,14 +181,43 @@ export function enrollmentsTable(ctx: ModelContext): TableModel {
         buf[o++] = 58;
         o = writeDigits(buf, o, rest - minutes * 60, 2);
         buf[o++] = 90;
-        const score = ov?.score === undefined ? (sem === 0 ? semesterOneScore(seed, u, m, m < cursor.k2) : null) : ov.score;
+        return o;
+      };
+      const write = (e: number, buf: Buffer, off: number): number => {
+        const v = viewOf(buf);
+        let o = head(e, v, buf, off);
+        o = writeWhole(buf, o, sectionId(u, m, sem));
+        o = enrolledAt(e, v, buf, o);
+        if (sem !== 0) return nullEnd(v, o);
+        o = scoreGlue(v, o);
+        o = writeUint(buf, o, semesterOneScore(seed, u, m, m < cursor.k2));
+        return end(v, o);
+      };
+      /**
+       * A row with overrides (conflict injection: about one in a hundred).
+       * A function of its own, so the plain writer's optimised code never
+       * carries the override branches (they cost every row 5-8%).
+       */
+      const writeOverridden = (e: number, buf: Buffer, off: number, ov: RowOverrides): number => {
+        const v = viewOf(buf);
+        let o = head(e, v, buf, off);
+        const section = ov.section_id;
+        if (section === undefined) o = writeWhole(buf, o, sectionId(u, m, sem));
+        else if (typeof section === 'number' && section === section >>> 0) o = writeUint(buf, o, section);
+        else throw new TypeError(`enrollments: a section_id override must be a whole number (got ${String(section)})`);
+        o = enrolledAt(e, v, buf, o);
+        const score = ov.score === undefined ? (sem === 0 ? semesterOneScore(seed, u, m, m < cursor.k2) : null) : ov.score;
         if (score === null) return nullEnd(v, o);
         o = scoreGlue(v, o);
         if (typeof score !== 'number') throw new TypeError(`enrollments: a score override must be a number or null (got ${typeof score})`);
         o = score === score >>> 0 ? writeUint(buf, o, score) : writeAscii(buf, o, anyJson(score));
         return end(v, o);
       };
-      return Object.assign(write, { reserve });
+      const writeEither = (e: number, buf: Buffer, off: number): number => {
+        const ov = overrides.of(e);
+        return ov === undefined ? write(e, buf, off) : writeOverridden(e, buf, off, ov);
+      };
+      return Object.assign(options.overrides ? writeEither : write, { reserve });
     },
   };
 }
