@@ -73,6 +73,7 @@ export class Permutation {
   }
 
   private decryptOnce(x: number): number {
+    if (this.small) return this.decryptSmall(x);
     let l = Math.floor(x / this.span);
     let r = x % this.span;
     for (let i = this.keys.length - 1; i >= 0; i--) {
@@ -81,6 +82,20 @@ export class Permutation {
       l = t;
     }
     return l * this.span + r;
+  }
+
+  /** decryptOnce for values below 2^31 (encryptSmall's inverse). */
+  private decryptSmall(x: number): number {
+    const keys = this.keys;
+    const lowBits = this.lowBits;
+    let l = x >>> lowBits;
+    let r = x & this.maskLow;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const t = r ^ (fmix32(mixWord(keys[i]!, l)) & (i & 1 ? this.maskLow : this.maskHigh));
+      r = l;
+      l = t;
+    }
+    return (l << lowBits) | r;
   }
 
   /** π(x) for x in [0, n). */
