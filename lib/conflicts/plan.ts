@@ -1,5 +1,6 @@
 import type { CampusPlan } from '../model/campus-plan.js';
 import { invalidOption } from '../errors.js';
+import { lowerBound } from '../model/override-cursor.js';
 import { parseConflictOptions, CONFLICT_TYPES, DIFFICULTIES, type ConflictOptions, type ConflictType, type ResolvedConflictOptions } from './options.js';
 import { NUMERIC_FIELDS, PlanState, newRecord, type ConflictRecord, type RecordData, type EnrollmentMod, type SectionMod } from './plan-state.js';
 import { injectPairs } from './inject-timetable.js';
@@ -106,14 +107,8 @@ function decodeRecords(d: RecordData): ConflictRecord[] {
 
 /** Position of key i in ascending keys, or -1. */
 export function findKey(keys: Float64Array, i: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < keys.length && keys[lo] === i ? lo : -1;
+  const k = lowerBound(keys, i);
+  return k < keys.length && keys[k] === i ? k : -1;
 }
 
 const unNaN = (v: number): number | undefined => (Number.isNaN(v) ? undefined : v);

@@ -1,45 +1,10 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Batch } from '../sources/batch.js';
 import type { Row, RowOverrideSource } from '../model/schema.js';
-import { OverrideCursor } from '../model/override-cursor.js';
+import { OverrideCursor, SortedCursor } from '../model/override-cursor.js';
 import type { ConflictPlan } from '../conflicts/plan.js';
 
-/**
- * Where a row index is in a sorted list of changed rows. Rows mostly come in
- * order, so a cursor answers in two comparisons; a jump (another chunk)
- * binary-searches. Most rows are unchanged: this skips a Map lookup per row,
- * in O(changes) memory.
- */
-export class SortedCursor {
-  private pos = 0;
-  constructor(private readonly keys: Float64Array) {}
-
-  /** Position of i among the keys, or -1. */
-  find(i: number): number {
-    const k = this.keys;
-    let p = this.pos;
-    if (!(p === k.length ? p === 0 || k[p - 1]! < i : k[p]! >= i && (p === 0 || k[p - 1]! < i))) {
-      let lo = 0;
-      let hi = k.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (k[mid]! < i) lo = mid + 1;
-        else hi = mid;
-      }
-      p = lo;
-    }
-    if (p < k.length && k[p] === i) {
-      this.pos = p + 1;
-      return p;
-    }
-    this.pos = p;
-    return -1;
-  }
-
-  hit(i: number): boolean {
-    return this.find(i) >= 0;
-  }
-}
+export { SortedCursor };
 
 /** The columns createConflictOverrides sets, per table: a table's index writer must be able to override them. */
 export const CONFLICT_OVERRIDDEN_COLUMNS = {
