@@ -181,7 +181,7 @@ export class PlanState {
   readonly cp: CampusPlan;
   readonly seed: number;
   readonly P: number;
-  /** Changed sections: room, teacher, delta, capacity (SECTION_* columns; NaN: unchanged, delta 0). */
+  /** Changed sections: room, teacher, delta, capacity (SECTION_* columns; NaN: unchanged, delta 0). Values come back as doubles: `| 0` keeps indices small integers for the callers' optimised code. */
   readonly sectionMods = new SparseRows(4);
   /** Changed enrollments: section, score (ENROLLMENT_* columns). */
   readonly enrollmentMods = new SparseRows(2);
@@ -301,7 +301,7 @@ export class PlanState {
   room(i: number): number {
     if ((this.flags[i]! & FLAG_MOD) === 0) return this.baseRoom(i);
     const r = this.sectionMods.get(i, SECTION_ROOM);
-    return r === r ? r : this.baseRoom(i);
+    return r === r ? r | 0 : this.baseRoom(i);
   }
 
   baseTeacher(i: number): number {
@@ -311,7 +311,7 @@ export class PlanState {
   teacher(i: number): number {
     if ((this.flags[i]! & FLAG_MOD) === 0) return this.baseTeacher(i);
     const t = this.sectionMods.get(i, SECTION_TEACHER);
-    return t === t ? t : this.baseTeacher(i);
+    return t === t ? t | 0 : this.baseTeacher(i);
   }
 
   course(i: number): number {
@@ -332,7 +332,7 @@ export class PlanState {
   }
 
   count(i: number): number {
-    return this.baseCount(i) + ((this.flags[i]! & FLAG_MOD) === 0 ? 0 : this.sectionMods.get(i, SECTION_DELTA));
+    return this.baseCount(i) + ((this.flags[i]! & FLAG_MOD) === 0 ? 0 : this.sectionMods.get(i, SECTION_DELTA) | 0);
   }
 
   /**
@@ -342,7 +342,7 @@ export class PlanState {
    */
   hasSeats(i: number, r: number, extra: number): boolean {
     const cap = this.roomCap(r);
-    const delta = (this.flags[i]! & FLAG_MOD) === 0 ? 0 : this.sectionMods.get(i, SECTION_DELTA);
+    const delta = (this.flags[i]! & FLAG_MOD) === 0 ? 0 : this.sectionMods.get(i, SECTION_DELTA) | 0;
     if (this.countBound(i) + delta + extra <= cap) return true;
     return this.baseCount(i) + delta + extra <= cap;
   }
@@ -530,7 +530,7 @@ export class PlanState {
     const e0 = this.lastFirst + (sem === 0 ? 0 : this.lastK1);
     for (let m = 0; m < k; m++) {
       const moved = this.enrollmentMods.size === 0 ? NaN : this.enrollmentMods.get(e0 + m, ENROLLMENT_SECTION);
-      out.push(moved === moved ? moved : this.basePickSection(u, sem, m));
+      out.push(moved === moved ? moved | 0 : this.basePickSection(u, sem, m));
     }
     return out;
   }
@@ -559,7 +559,7 @@ export class PlanState {
       const slot = this.enrollmentMods.find(e);
       const moved = slot < 0 ? NaN : this.enrollmentMods.at(slot, ENROLLMENT_SECTION);
       const scored = slot < 0 ? NaN : this.enrollmentMods.at(slot, ENROLLMENT_SCORE);
-      const c = this.course(moved === moved ? moved : this.basePickSection(u, 0, m));
+      const c = this.course(moved === moved ? moved | 0 : this.basePickSection(u, 0, m));
       const cr = this.credits(c);
       points += gradePoints(scored === scored ? scored : semesterOneScore(this.seed, u, m, m < k2)) * cr;
       credits += cr;
