@@ -1,4 +1,4 @@
-import { DAYS, SLOTS, newSectionTime, timeOfCode, type SectionTime } from '../model/campus-plan.js';
+import { DAYS, SLOTS, TIME_CODES, newSectionTime, timeOfCode, type SectionTime } from '../model/campus-plan.js';
 
 /**
  * Time relations the injector uses to choose partners (the checker has its
@@ -86,19 +86,17 @@ function relations(): Int8Array {
   return table;
 }
 
+/** Weekday and in-day code of each time code (slot = block * DAYS + day - 1). */
+const CODE_DAY = Uint8Array.from({ length: TIME_CODES }, (_, c) => ((c / 15) | 0) % DAYS);
+const CODE_IN_DAY = Uint8Array.from({ length: TIME_CODES }, (_, c) => {
+  const slot = (c / 15) | 0;
+  return ((slot / DAYS) | 0) * 15 + (c - slot * 15);
+});
+
 /** pairRelation of two time codes (CampusPlan#timeCode) as a REL_* integer. */
 export function codeRelation(a: number, b: number): number {
-  const sa = (a / 15) | 0;
-  const sb = (b / 15) | 0;
-  if (sa % DAYS !== sb % DAYS) return REL_NONE;
-  const t = relationTable ?? relations();
-  return t[(((sa / DAYS) | 0) * 15 + (a - sa * 15)) * IN_DAY + ((sb / DAYS) | 0) * 15 + (b - sb * 15)]!;
-}
-
-/** timesOverlap of two time codes. */
-export function codesOverlap(a: number, b: number): boolean {
-  const r = codeRelation(a, b);
-  return r >= REL_SIMPLE && r <= REL_COMPLEX;
+  if (CODE_DAY[a] !== CODE_DAY[b]) return REL_NONE;
+  return (relationTable ?? relations())[CODE_IN_DAY[a]! * IN_DAY + CODE_IN_DAY[b]!]!;
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -1,6 +1,6 @@
-import { SLOTS, DAYS, newSectionTime, timeOfCode, type CampusPlan, type SectionTime } from '../model/campus-plan.js';
+import { SLOTS, DAYS, MAX_PICKS, newSectionTime, timeOfCode, type CampusPlan, type SectionTime } from '../model/campus-plan.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../model/grades.js';
-import { codeRelation, codesOverlap, pairText } from './overlap.js';
+import { codeRelation, pairText, REL_COMPLEX, REL_SIMPLE } from './overlap.js';
 import { SparseRows } from './sparse-rows.js';
 import { CONFLICT_TYPES, DIFFICULTIES, type ConflictType, type Difficulty } from './options.js';
 
@@ -181,6 +181,8 @@ export class PlanState {
   readonly cp: CampusPlan;
   readonly seed: number;
   readonly P: number;
+  private readonly T: number;
+  private readonly C1: number;
   /** Changed sections: room, teacher, delta, capacity (SECTION_* columns; NaN: unchanged, delta 0). Values come back as doubles: `| 0` keeps indices small integers for the callers' optimised code. */
   readonly sectionMods = new SparseRows(4);
   /** Changed enrollments: section, score (ENROLLMENT_* columns). */
@@ -211,6 +213,8 @@ export class PlanState {
     this.cp = cp;
     this.seed = cp.seed;
     this.P = cp.P;
+    this.T = cp.T;
+    this.C1 = cp.C1;
     this.flags = new Uint8Array(2 * cp.P);
     this.roomsTouched = new Uint8Array(cp.R);
     this.teachersTouched = new Uint8Array(cp.T);
@@ -267,21 +271,29 @@ export class PlanState {
 
   /** Time code of section i (CampusPlan#timeCode; times never change). */
   code(i: number): number {
-    let c = this.codes[i]!;
-    if (c === 0) {
-      c = this.cp.timeCode(this.semOf(i), this.jOf(i)) + 1;
-      this.codes[i] = c;
-    }
-    return c - 1;
+    const c = this.codes[i]!;
+    return c === 0 ? this.computeCode(i) : c - 1;
   }
+
+  private computeCode(i: number): number {
+    const c = i >= this.P ? this.cp.timeCode(1, i - this.P) : this.cp.timeCode(0, i);
+    this.codes[i] = c + 1;
+    return c;
+  }
+
+  // relation and overlap read the codes themselves: at 10^6 records most of a build runs before
+  // the optimising compiler has inlined anything, and every call level costs.
 
   /** How the times of sections a and b relate (REL_*). */
   relation(a: number, b: number): number {
-    return codeRelation(this.code(a), this.code(b));
+    const ca = this.codes[a]!;
+    const cb = this.codes[b]!;
+    return codeRelation(ca === 0 ? this.computeCode(a) : ca - 1, cb === 0 ? this.computeCode(b) : cb - 1);
   }
 
   overlap(a: number, b: number): boolean {
-    return codesOverlap(this.code(a), this.code(b));
+    const r = this.relation(a, b);
+    return r >= REL_SIMPLE && r <= REL_COMPLEX;
   }
 
   /** Day (1-5) of section i. */
@@ -295,7 +307,7 @@ export class PlanState {
   }
 
   baseRoom(i: number): number {
-    return Math.floor(this.jOf(i) / SLOTS);
+    return ((i >= this.P ? i - this.P : i) / SLOTS) | 0;
   }
 
   room(i: number): number {
@@ -305,7 +317,7 @@ export class PlanState {
   }
 
   baseTeacher(i: number): number {
-    return this.cp.teacherOfSection(this.jOf(i));
+    return (i >= this.P ? i - this.P : i) % this.T;
   }
 
   teacher(i: number): number {
@@ -314,8 +326,9 @@ export class PlanState {
     return t === t ? t | 0 : this.baseTeacher(i);
   }
 
+  /** CampusPlan#courseOfSection of section i. */
   course(i: number): number {
-    return this.cp.courseOfSection(this.semOf(i), this.jOf(i));
+    return i >= this.P ? this.C1 + ((i - this.P) % this.C1) : i % this.C1;
   }
 
   credits(course: number): number {
@@ -490,6 +503,7 @@ export class PlanState {
   private lastFirst = 0;
   private lastK1 = 0;
   private lastK2 = 0;
+  private readonly picks = new Int32Array(MAX_PICKS);
 
   private student(u: number): void {
     if (u === this.lastU) return;
@@ -516,21 +530,16 @@ export class PlanState {
     return this.lastFirst + (sem === 0 ? m : this.lastK1 + m);
   }
 
-  /** Global section of pick m of u in semester sem, before any change. */
-  basePickSection(u: number, sem: number, m: number): number {
-    const j = this.cp.pickSection(u, m);
-    return sem === 0 ? j : this.P + this.cp.successorSection(j);
-  }
-
   /** Effective global sections of u's enrollments in semester sem. */
   studentSections(u: number, sem: number): number[] {
     this.student(u);
     const k = sem === 0 ? this.lastK1 : this.lastK2;
+    const picks = this.cp.picksOf(u, k, this.picks);
     const out: number[] = [];
     const e0 = this.lastFirst + (sem === 0 ? 0 : this.lastK1);
     for (let m = 0; m < k; m++) {
       const moved = this.enrollmentMods.size === 0 ? NaN : this.enrollmentMods.get(e0 + m, ENROLLMENT_SECTION);
-      out.push(moved === moved ? moved | 0 : this.basePickSection(u, sem, m));
+      out.push(moved === moved ? moved | 0 : sem === 0 ? picks[m]! : this.P + this.cp.successorSection(picks[m]!));
     }
     return out;
   }
@@ -554,12 +563,13 @@ export class PlanState {
     const k2 = this.load2(u);
     let points = 0;
     let credits = 0;
+    const picks = this.cp.picksOf(u, k1, this.picks);
+    const e0 = this.enrollmentIndex(u, 0, 0);
     for (let m = 0; m < k1; m++) {
-      const e = this.enrollmentIndex(u, 0, m);
-      const slot = this.enrollmentMods.find(e);
+      const slot = this.enrollmentMods.find(e0 + m);
       const moved = slot < 0 ? NaN : this.enrollmentMods.at(slot, ENROLLMENT_SECTION);
       const scored = slot < 0 ? NaN : this.enrollmentMods.at(slot, ENROLLMENT_SCORE);
-      const c = this.course(moved === moved ? moved | 0 : this.basePickSection(u, 0, m));
+      const c = this.course(moved === moved ? moved | 0 : picks[m]!);
       const cr = this.credits(c);
       points += gradePoints(scored === scored ? scored : semesterOneScore(this.seed, u, m, m < k2)) * cr;
       credits += cr;
