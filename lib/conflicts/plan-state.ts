@@ -208,6 +208,8 @@ export class PlanState {
   private readonly codes: Uint16Array;
   private readonly countCache: Int32Array;
   private readonly capCache: Int32Array;
+  /** Credits per course (0: not yet). */
+  private readonly creditCache: Uint8Array;
 
   constructor(cp: CampusPlan) {
     this.cp = cp;
@@ -221,6 +223,7 @@ export class PlanState {
     this.studentsClaimed = new Uint32Array(Math.ceil(cp.S / 32));
     this.codes = new Uint16Array(2 * cp.P);
     this.capCache = new Int32Array(cp.R).fill(-1);
+    this.creditCache = new Uint8Array(2 * cp.C1);
     this.countCache = new Int32Array(2 * cp.P).fill(-1);
   }
 
@@ -332,7 +335,9 @@ export class PlanState {
   }
 
   credits(course: number): number {
-    return courseCredits(this.seed, course);
+    const c = this.creditCache[course]!;
+    if (c !== 0) return c;
+    return (this.creditCache[course] = courseCredits(this.seed, course));
   }
 
   baseCount(i: number): number {
