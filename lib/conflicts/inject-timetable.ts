@@ -37,7 +37,7 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     if (rooms) {
       const dest = st.room(host);
       if (st.roomCapacity.has(dest) || !st.hasSeats(mover, dest, 0)) return false;
-      return st.overlapsExactly(mover, st.roomSections(sem, dest), expect);
+      return st.roomOverlapsExactly(mover, dest, expect);
     }
     return st.overlapsExactly(mover, st.teacherSections(sem, st.teacher(host)), expect);
   };

@@ -456,6 +456,32 @@ export class PlanState {
     return out;
   }
 
+  /**
+   * overlapsExactly(x, roomSections(semester of x, r), expect), looking only
+   * where an overlap can be: x's own slot (blocks never share a period), so
+   * the one base section of that slot in r and the sections moved into r.
+   */
+  roomOverlapsExactly(x: number, r: number, expect: readonly number[]): boolean {
+    const sem = x >= this.P ? 1 : 0;
+    const base = sem * this.P + ((x - sem * this.P) % SLOTS) + SLOTS * r;
+    let found = 0;
+    if (base !== x && this.room(base) === r && this.overlap(x, base)) {
+      if (!expect.includes(base)) return false;
+      found++;
+    }
+    const extra = this.roomExtra.size === 0 ? undefined : this.roomExtra.get(sem * this.cp.R + r);
+    if (extra) {
+      for (let k = 0; k < extra.length; k++) {
+        const i = extra[k]!;
+        // roomSections lists a section once: the base sections first, then each moved one at its first mention.
+        if (i === x || i === base || extra.indexOf(i) !== k || this.room(i) !== r || !this.overlap(x, i)) continue;
+        if (!expect.includes(i)) return false;
+        found++;
+      }
+    }
+    return found === expect.length;
+  }
+
   /** Whether the sections of `among` (other than x) whose times overlap x's are exactly `expect` (distinct). */
   overlapsExactly(x: number, among: readonly number[], expect: readonly number[]): boolean {
     let found = 0;
