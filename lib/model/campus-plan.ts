@@ -48,6 +48,7 @@ export const LOAD_PROFILES: readonly (readonly [number, number])[] = [
   [5, 5], [5, 4], [5, 3], [4, 4], [4, 3], [4, 2], [3, 2], [2, 0],
 ];
 const BLOCK = LOAD_PROFILES.length;
+const UNKNOWN_ORDER = 255;
 const BLOCK_ENROLLMENTS = LOAD_PROFILES.reduce((a, [k1, k2]) => a + k1 + k2, 0);
 /** Room weights (units) and their shares: many small rooms, a few lecture halls. */
 const ROOM_WEIGHTS = [1, 2, 3, 4, 6] as const;
@@ -111,6 +112,13 @@ export class CampusPlan {
   readonly roomWeight: Uint8Array;
   private readonly studentPerm: Permutation;
   private readonly blockOrders: Uint8Array[]; // 8 shuffles of LOAD_PROFILES
+  /**
+   * Which of blockOrders each block of 8 spread positions uses, filled as
+   * asked (UNKNOWN_ORDER: not yet): one byte a block, where a hash each time
+   * was most of the sections table's cost (sectionEnrolled reads about 40
+   * profiles a section, each in a different block).
+   */
+  private readonly orderOfBlock: Uint8Array;
 
   constructor(seed: number, target: PlanTarget) {
     this.seed = seed;
@@ -157,6 +165,9 @@ export class CampusPlan {
     }
     this.perUnit = Math.ceil(this.S / (SLOTS * W));
     this.studentPerm = new Permutation(this.S, hashKey(seed, S_PERM, 0));
+    const blocks = Math.ceil(this.S / BLOCK);
+    // Remembered up to 32 MB (2.6 * 10^8 students); past that, hashed each time.
+    this.orderOfBlock = new Uint8Array(blocks <= 2 ** 25 ? blocks : 0).fill(UNKNOWN_ORDER);
     this.blockOrders = [];
     for (let o = 0; o < 8; o++) {
       const order = Uint8Array.from({ length: BLOCK }, (_, i) => i);
@@ -204,9 +215,15 @@ export class CampusPlan {
     return LOAD_PROFILES[this.blockOrder(block)[u - block * BLOCK]!]!;
   }
 
-  /** The order of LOAD_PROFILES in block `block` of 8 spread positions (one hash per block). */
+  /** The order of LOAD_PROFILES in block `block` of 8 spread positions (one hash per block, remembered). */
   private blockOrder(block: number): Uint8Array {
-    return this.blockOrders[hashKey(this.seed, S_PROFILE, block) & 7]!;
+    if (block >= this.orderOfBlock.length) return this.blockOrders[hashKey(this.seed, S_PROFILE, block) & 7]!;
+    let o = this.orderOfBlock[block]!;
+    if (o === UNKNOWN_ORDER) {
+      o = hashKey(this.seed, S_PROFILE, block) & 7;
+      this.orderOfBlock[block] = o;
+    }
+    return this.blockOrders[o]!;
   }
 
   /** Number of semester-1 sections of spread position u. */
