@@ -52,9 +52,14 @@ const PAIR_TYPES: ReadonlySet<ConflictType> = new Set(['room_double_booking', 't
  * of what the plan builder kept alive.
  */
 export function recordDetail(r: ConflictRecord, cp: CampusPlan): string {
-  if (!PAIR_TYPES.has(r.type)) return r.detail;
+  return detailText(r.type, r.section, r.otherSection, r.detail, cp);
+}
+
+/** recordDetail from a record's fields: the stored detail, or a pair's two times. */
+export function detailText(type: ConflictType, section: number, otherSection: number, stored: string, cp: CampusPlan): string {
+  if (!PAIR_TYPES.has(type)) return stored;
   const time = (i: number) => cp.sectionTime(i >= cp.P ? 1 : 0, i >= cp.P ? i - cp.P : i, newSectionTime());
-  return pairText(time(r.section), time(r.otherSection));
+  return pairText(time(section), time(otherSection));
 }
 
 /** The numeric fields of a ConflictRecord (null amounts as NaN), in the order RecordColumns keeps them. */

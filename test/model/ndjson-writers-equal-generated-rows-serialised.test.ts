@@ -83,3 +83,26 @@ test('the students table has an index writer (the fast path this file guards)', 
   const model = createCampusModel({ seed: 1, target: { records: 1000 }, locale: 'en' });
   assert.equal(typeof model.table('students').createNdjsonWriter, 'function');
 });
+
+// The conflicts table writes its lines from the plan's record columns.
+for (const difficulty of ['simple', 'medium', 'complex'] as const) {
+  test(`conflicts (${difficulty}): the index writer's lines equal the serialised truth rows`, () => {
+    const base = createCampusModel({ seed: 9, target: { records: 80_000 }, locale: 'zh_CN' });
+    const model = withConflicts(base, buildConflictPlan(base.plan, { rate: 0.03, difficulty }));
+    const table = model.table('conflicts');
+    assert.ok(table.rows > 100 && table.createNdjsonWriter);
+    for (const tableField of [false, true]) {
+      const generate = table.createGenerator();
+      const serialise = compileNdjsonBytes(table.spec, { tableField, trusted: true });
+      const direct = table.createNdjsonWriter!({ tableField });
+      const a = Buffer.alloc(1 << 16);
+      const b = Buffer.alloc(1 << 16);
+      for (let i = 0; i < table.rows; i++) {
+        const n = serialise(generate(i), a, 0);
+        const m = direct(i, b, 0);
+        assert.ok(m <= direct.reserve, `row ${i}: ${m} bytes, more than the reserve ${direct.reserve}`);
+        if (n !== m || a.compare(b, 0, m, 0, n) !== 0) assert.equal(b.toString('utf8', 0, m), a.toString('utf8', 0, n), `row ${i}`);
+      }
+    }
+  });
+}

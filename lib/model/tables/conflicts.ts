@@ -2,7 +2,10 @@ import type { TableModel, TableSpec } from '../schema.js';
 import { SEMESTERS } from '../campus-plan.js';
 import { CONFLICT_TYPES, DIFFICULTIES } from '../../conflicts/options.js';
 import type { ConflictPlan } from '../../conflicts/plan.js';
-import { recordDetail } from '../../conflicts/plan-state.js';
+import { NUMERIC_FIELDS, detailText, recordDetail } from '../../conflicts/plan-state.js';
+import { ByteStrings } from '../../formats/byte-strings.js';
+import { compileConstant, dataViewCache, writeWhole } from '../../formats/byte-encode.js';
+import { jsonString, needsEscape } from '../../formats/json-string.js';
 import type { CampusPlan } from '../campus-plan.js';
 
 export const conflictsSpec: TableSpec = {
@@ -65,5 +68,57 @@ export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
       };
     },
     createResolver: () => null,
+    createNdjsonWriter(options) {
+      // Straight from the plan's record columns: no record objects, no row objects.
+      const d = plan.toData().records;
+      const F = NUMERIC_FIELDS.length;
+      const names = conflictsSpec.columns.map((c) => c.name);
+      const keyBytes = names.map((name, k) => Buffer.from(`${k === 0 ? (options.tableField ? `{"_table":${JSON.stringify(conflictsSpec.name)},` : '{') : ','}${JSON.stringify(name)}:`));
+      const keys = keyBytes.map(compileConstant);
+      const nul = compileConstant(Buffer.from('null'));
+      const end = compileConstant(Buffer.from('}\n'));
+      const types = new ByteStrings(CONFLICT_TYPES);
+      const difficulties = new ByteStrings(DIFFICULTIES);
+      const semesters = new ByteStrings(SEMESTERS);
+      /** `"string k of s"`: the quotes around a put. */
+      const quoted = (s: ByteStrings, v: DataView, buf: Buffer, o: number, k: number): number => {
+        buf[o] = 34;
+        o = s.put(v, o + 1, k);
+        buf[o] = 34;
+        return o + 1;
+      };
+      const bools = new ByteStrings(['false', 'true']);
+      const viewOf = dataViewCache();
+      const id = (v: DataView, buf: Buffer, o: number, x: number): number => (x < 0 ? nul(v, o) : writeWhole(buf, o, x + 1));
+      // A detail as JSON: 6 bytes a UTF-16 unit at worst; a pair's times fit in 80.
+      const longest = d.details.reduce((n, s) => Math.max(n, s.length), 80);
+      // Keys, 13 numbers, the quoted enums, a boolean, the detail and its quotes, the end, the last word store's overrun.
+      const reserve = keyBytes.reduce((n, k) => n + k.length, 0) + 13 * 20 + types.maxBytes + difficulties.maxBytes + semesters.maxBytes + 6 + 5 + 6 * longest + 2 + 2 + 4;
+      const write = (i: number, buf: Buffer, off: number): number => {
+        const v = viewOf(buf);
+        const a = d.numbers;
+        const b = i * F;
+        let o = keys[0]!(v, off);
+        o = writeWhole(buf, o, i + 1);
+        o = quoted(types, v, buf, keys[1]!(v, o), d.types[i]!);
+        o = quoted(difficulties, v, buf, keys[2]!(v, o), d.difficulties[i]!);
+        o = bools.put(v, keys[3]!(v, o), d.decoys[i]!);
+        o = writeWhole(buf, keys[4]!(v, o), a[b]! + 1);
+        o = keys[5]!(v, o);
+        o = a[b + 1]! < 0 ? nul(v, o) : quoted(semesters, v, buf, o, a[b + 1]! | 0);
+        o = keys[6]!(v, o);
+        o = a[b + 2] === 0 ? nul(v, o) : writeWhole(buf, o, a[b + 2]!);
+        // classroom_id .. course_id: NUMERIC_FIELDS 3..10.
+        for (let f = 3; f <= 10; f++) o = id(v, buf, keys[4 + f]!(v, o), a[b + f]!);
+        o = keys[15]!(v, o);
+        o = Number.isNaN(a[b + 11]!) ? nul(v, o) : writeWhole(buf, o, a[b + 11]!);
+        o = keys[16]!(v, o);
+        const type = CONFLICT_TYPES[d.types[i]!]!;
+        const detail = detailText(type, a[b + 6]!, a[b + 7]!, d.details[i]!, cp);
+        o += buf.write(needsEscape(detail) ? jsonString(detail) : `"${detail}"`, o, 'utf8');
+        return end(v, o);
+      };
+      return Object.assign(write, { reserve });
+    },
   };
 }
