@@ -33,7 +33,8 @@ export { runPipeline, buildModel, planTarget, type RunSummary, type TableSummary
 export { parseRunOptions, DEFAULT_SEED, DEFAULT_OUTPUT, type RunOptions, type ResolvedRunOptions } from './run/run-options.js';
 export { createCampusModel, CAMPUS_TABLES, type CampusModel, type CampusTable } from './model/campus.js';
 export { CampusPlan, type PlanTarget, type PlanSizes } from './model/campus-plan.js';
-export type { ColumnSpec, ColumnType, Row, TableSpec, TableModel, RowGenerator, RelationResolver, IndexLineWriter, NdjsonWriterOptions, RowOverrides } from './model/schema.js';
+export type { ColumnSpec, ColumnType, Row, TableSpec, TableModel, RowGenerator, RelationResolver, IndexLineWriter, NdjsonWriterOptions, RowOverrides, RowOverrideSource } from './model/schema.js';
+export { OverrideCursor } from './model/override-cursor.js';
 export { tableSource, generateBatches, indexSource, DEFAULT_BATCH_SIZE, type TableSourceOptions } from './sources/table-source.js';
 export type { Batch, IndexBatch } from './sources/batch.js';
 export { relationsStage, createRelationResolver } from './stages/relations.js';
