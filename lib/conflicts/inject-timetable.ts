@@ -71,19 +71,21 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
     return false;
   };
 
-  /** One conflicting pair: the host stays, the mover joins it. */
-  const tryPair = (a: number): boolean => {
-    const k = st.sameSlot(a, far, cands);
+  /** Places the first unclaimed candidate of cands[0..k) whose time relates to a's as `rel`, and records the pair. */
+  const placeFirst = (a: number, k: number, rel: number, decoy: boolean): boolean => {
     for (let q = 0; q < k; q++) {
       const b = cands[q]!;
-      if (st.claimed(b) || st.relation(a, b) !== want) continue;
-      if (placePair(a, b, 'host')) {
-        record(a, b, false, st.records.length);
+      if (st.claimed(b) || st.relation(a, b) !== rel) continue;
+      if (placePair(a, b, decoy ? 'none' : 'host')) {
+        record(a, b, decoy, st.records.length);
         return true;
       }
     }
     return false;
   };
+
+  /** One conflicting pair: the host stays, the mover joins it. */
+  const tryPair = (a: number): boolean => placeFirst(a, st.sameSlot(a, far, cands), want, false);
 
   /** A chain a - b - c: b overlaps both, a and c share no week (a decoy pair). */
   const tryChain = (a: number): boolean => {
@@ -132,17 +134,9 @@ export function injectPairs(st: PlanState, type: PairType, n: number, difficulty
   /** A near miss: same slot without a shared week, or (teachers) back-to-back periods. */
   const tryDecoy = (a: number): boolean => {
     const adjacent = !rooms && decoys % 2 === 1;
-    const k = adjacent ? st.adjacentSlot(a, true, cands) : st.sameSlot(a, true, cands);
-    const rel = adjacent ? REL_DECOY_ADJACENT : REL_DECOY_WEEKS;
-    for (let q = 0; q < k; q++) {
-      const b = cands[q]!;
-      if (st.claimed(b) || st.relation(a, b) !== rel) continue;
-      if (placePair(a, b, 'none')) {
-        record(a, b, true, st.records.length);
-        return true;
-      }
-    }
-    return false;
+    return adjacent
+      ? placeFirst(a, st.adjacentSlot(a, true, cands), REL_DECOY_ADJACENT, true)
+      : placeFirst(a, st.sameSlot(a, true, cands), REL_DECOY_WEEKS, true);
   };
 
   for (let k = 0; k < total && (made < n || decoys < wantDecoys); k++) {
