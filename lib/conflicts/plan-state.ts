@@ -1,4 +1,4 @@
-import { SLOTS, DAYS, MAX_PICKS, newSectionTime, timeOfCode, type CampusPlan, type SectionTime } from '../model/campus-plan.js';
+import { SLOTS, DAYS, MAX_PICKS, newSectionTime, timeOfCode, type CampusPlan } from '../model/campus-plan.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../model/grades.js';
 import { codeRelation, pairText, REL_COMPLEX, REL_SIMPLE } from './overlap.js';
 import { SparseRows } from './sparse-rows.js';
@@ -307,11 +307,6 @@ export class PlanState {
   /** Day (1-5) of section i. */
   day(i: number): number {
     return (((this.code(i) / 15) | 0) % DAYS) + 1;
-  }
-
-  /** Day, periods and weeks of section i, as a new object (for texts). */
-  time(i: number): SectionTime {
-    return timeOfCode(this.code(i), newSectionTime());
   }
 
   baseRoom(i: number): number {

@@ -62,8 +62,6 @@ export interface ConflictPlanData {
   roomCapacity: Float64Array;
 }
 
-const orNaN = (v: number | null | undefined): number => (v === undefined || v === null ? NaN : v);
-
 function pairs(m: ReadonlyMap<number, number>): Float64Array {
   const out = new Float64Array(2 * m.size);
   let i = 0;
@@ -128,11 +126,10 @@ export class ConflictPlan {
   private readonly teacherFloors: Map<number, number>;
   private readonly roomCapacities: Map<number, number>;
 
-  private constructor(d: ConflictPlanData, records?: ConflictRecord[]) {
+  private constructor(d: ConflictPlanData) {
     this.d = d;
     this.options = d.options;
     this.summary = d.summary;
-    this.decoded = records;
     this.teacherMaxes = pairMap(d.teacherMax);
     this.teacherFloors = pairMap(d.teacherFloor);
     this.roomCapacities = pairMap(d.roomCapacity);
