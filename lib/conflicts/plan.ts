@@ -2,7 +2,7 @@ import type { CampusPlan } from '../model/campus-plan.js';
 import { invalidOption } from '../errors.js';
 import { lowerBound } from '../model/override-cursor.js';
 import { parseConflictOptions, CONFLICT_TYPES, DIFFICULTIES, type ConflictOptions, type ConflictType, type ResolvedConflictOptions } from './options.js';
-import { NUMERIC_FIELDS, PlanState, newRecord, type ConflictRecord, type RecordData, type EnrollmentMod, type SectionMod } from './plan-state.js';
+import { ENROLLMENT_SCORE, ENROLLMENT_SECTION, NUMERIC_FIELDS, PlanState, SECTION_CAPACITY, SECTION_DELTA, SECTION_ROOM, SECTION_TEACHER, newRecord, type ConflictRecord, type RecordData, type EnrollmentMod, type SectionMod } from './plan-state.js';
 import { injectPairs } from './inject-timetable.js';
 import { injectPrerequisiteViolations, injectStudentClashes } from './inject-students.js';
 import { injectCapacityOverflows, injectTeacherOverloads } from './inject-limits.js';
@@ -50,9 +50,9 @@ export interface ConflictPlanData {
   options: ResolvedConflictOptions;
   summary: ConflictSummary;
   records: RecordData;
-  /** Sections: room, teacher, delta, capacity. */
+  /** Sections: room, teacher, delta, capacity (SECTION_* columns). */
   sections: SortedChanges;
-  /** Enrollments: section, score. */
+  /** Enrollments: section, score (ENROLLMENT_* columns). */
   enrollments: SortedChanges;
   /** Students: gpa. */
   students: SortedChanges;
@@ -188,10 +188,10 @@ export class ConflictPlan {
     const { keys, columns } = this.d.sections;
     const k = findKey(keys, i);
     if (k < 0) return undefined;
-    const m: SectionMod = { delta: columns[2]![k]! };
-    const room = unNaN(columns[0]![k]!);
-    const teacher = unNaN(columns[1]![k]!);
-    const capacity = unNaN(columns[3]![k]!);
+    const m: SectionMod = { delta: columns[SECTION_DELTA]![k]! };
+    const room = unNaN(columns[SECTION_ROOM]![k]!);
+    const teacher = unNaN(columns[SECTION_TEACHER]![k]!);
+    const capacity = unNaN(columns[SECTION_CAPACITY]![k]!);
     if (room !== undefined) m.room = room;
     if (teacher !== undefined) m.teacher = teacher;
     if (capacity !== undefined) m.capacity = capacity;
@@ -204,8 +204,8 @@ export class ConflictPlan {
     const k = findKey(keys, e);
     if (k < 0) return undefined;
     const m: EnrollmentMod = {};
-    const section = unNaN(columns[0]![k]!);
-    const score = unNaN(columns[1]![k]!);
+    const section = unNaN(columns[ENROLLMENT_SECTION]![k]!);
+    const score = unNaN(columns[ENROLLMENT_SCORE]![k]!);
     if (section !== undefined) m.section = section;
     if (score !== undefined) m.score = score;
     return m;

@@ -3,8 +3,7 @@ import type { Batch } from '../sources/batch.js';
 import type { Row, RowOverrideSource } from '../model/schema.js';
 import { OverrideCursor, SortedCursor } from '../model/override-cursor.js';
 import type { ConflictPlan } from '../conflicts/plan.js';
-
-export { SortedCursor };
+import { ENROLLMENT_SCORE, ENROLLMENT_SECTION, SECTION_CAPACITY, SECTION_DELTA, SECTION_ROOM, SECTION_TEACHER } from '../conflicts/plan-state.js';
 
 /** The columns createConflictOverrides sets, per table: a table's index writer must be able to override them. */
 export const CONFLICT_OVERRIDDEN_COLUMNS = {
@@ -23,7 +22,8 @@ export function createConflictOverrides(plan: ConflictPlan, table: keyof typeof 
     const gpa = columns[0]!;
     return { rows: keys, at: (k) => ({ gpa: gpa[k]! }) };
   }
-  const [section, score] = columns as [Float64Array, Float64Array];
+  const section = columns[ENROLLMENT_SECTION]!;
+  const score = columns[ENROLLMENT_SCORE]!;
   return {
     rows: keys,
     at(k) {
@@ -54,7 +54,10 @@ export function createConflictRowApplier(plan: ConflictPlan, table: string): ((r
   switch (table) {
     case 'sections': {
       const { keys, columns } = plan.changes('sections');
-      const [room, teacher, delta, capacity] = columns as [Float64Array, Float64Array, Float64Array, Float64Array];
+      const room = columns[SECTION_ROOM]!;
+      const teacher = columns[SECTION_TEACHER]!;
+      const delta = columns[SECTION_DELTA]!;
+      const capacity = columns[SECTION_CAPACITY]!;
       const cursor = new SortedCursor(keys);
       return (row, i) => {
         const k = cursor.find(i);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { buildModel, compileNdjson, parseRunOptions } from '../../lib/index.js';
 import { ConflictPlan } from '../../lib/conflicts/plan.js';
 import { conflictPlanOf } from '../../lib/conflicts/conflict-model.js';
-import { SortedCursor } from '../../lib/stages/conflicts.js';
+import { SortedCursor } from '../../lib/model/override-cursor.js';
 import { collectRows, preset } from '../helpers/generate.js';
 
 // A cluster primary sends its plan to the workers over IPC ('advanced'
