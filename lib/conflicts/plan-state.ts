@@ -464,22 +464,10 @@ export class PlanState {
   roomOverlapsExactly(x: number, r: number, expect: readonly number[]): boolean {
     const sem = x >= this.P ? 1 : 0;
     const base = sem * this.P + ((x - sem * this.P) % SLOTS) + SLOTS * r;
-    let found = 0;
-    if (base !== x && this.room(base) === r && this.overlap(x, base)) {
-      if (!expect.includes(base)) return false;
-      found++;
-    }
+    const among = this.room(base) === r ? [base] : [];
     const extra = this.roomExtra.size === 0 ? undefined : this.roomExtra.get(sem * this.cp.R + r);
-    if (extra) {
-      for (let k = 0; k < extra.length; k++) {
-        const i = extra[k]!;
-        // roomSections lists a section once: the base sections first, then each moved one at its first mention.
-        if (i === x || i === base || extra.indexOf(i) !== k || this.room(i) !== r || !this.overlap(x, i)) continue;
-        if (!expect.includes(i)) return false;
-        found++;
-      }
-    }
-    return found === expect.length;
+    if (extra) for (const i of extra) if (this.room(i) === r && !among.includes(i)) among.push(i);
+    return this.overlapsExactly(x, among, expect);
   }
 
   /** Whether the sections of `among` (other than x) whose times overlap x's are exactly `expect` (distinct). */
