@@ -6,7 +6,7 @@ import { DAYS, SLOTS, TIME_CODES, newSectionTime, timeOfCode, type SectionTime }
  */
 
 /** Bit w set for each week w in which the section meets (weeks 1-20). */
-function weekMask(t: SectionTime): number {
+export function weekMask(t: SectionTime): number {
   let mask = 0;
   for (let w = t.weekStart; w <= t.weekEnd; w++) if (t.parity === 'all' || (t.parity === 'odd') === (w % 2 === 1)) mask |= 1 << w;
   return mask;

@@ -1,6 +1,6 @@
 import { SLOTS, DAYS, MAX_PICKS, newSectionTime, timeOfCode, type CampusPlan } from '../model/campus-plan.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../model/grades.js';
-import { codeRelation, pairText, REL_COMPLEX, REL_SIMPLE } from './overlap.js';
+import { codeRelation, pairText, REL_COMPLEX, REL_SIMPLE, weekMask } from './overlap.js';
 import { SparseRows } from './sparse-rows.js';
 import { CONFLICT_TYPES, DIFFICULTIES, type ConflictType, type Difficulty } from './options.js';
 
@@ -496,9 +496,8 @@ export class PlanState {
         timeOfCode(this.code(i), tm);
         const len = tm.end - tm.start + 1;
         s += len;
-        for (let w = tm.weekStart; w <= tm.weekEnd; w++) {
-          if (tm.parity === 'all' || (tm.parity === 'odd') === (w % 2 === 1)) week[w]! += len;
-        }
+        const weeks = weekMask(tm);
+        for (let w = tm.weekStart; w <= tm.weekEnd; w++) if ((weeks & (1 << w)) !== 0) week[w]! += len;
       }
       let p = 0;
       let lo = Infinity;
