@@ -11,14 +11,15 @@ export class SparseRows {
   readonly width: number;
   private table: Int32Array; // slot + 1 per hash bucket, 0: empty
   private keys: Float64Array;
-  private columns: Float64Array[];
+  private readonly columns: Float64Array[];
   private n = 0;
 
   constructor(width: number, capacity = 1024) {
     this.width = width;
     this.table = new Int32Array(2 * capacity);
     this.keys = new Float64Array(capacity);
-    this.columns = Array.from({ length: width }, () => new Float64Array(capacity).fill(NaN));
+    this.columns = [];
+    for (let c = 0; c < width; c++) this.columns.push(new Float64Array(capacity).fill(NaN));
   }
 
   get size(): number {
@@ -100,11 +101,14 @@ export class SparseRows {
     const keys = new Float64Array(cap);
     keys.set(this.keys);
     this.keys = keys;
-    this.columns = this.columns.map((col) => {
-      const c = new Float64Array(cap).fill(NaN);
-      c.set(col);
-      return c;
-    });
+    // The same columns array, its elements replaced: a new array (map) would change the map every
+    // optimised reader of a column checks, and deoptimise them all.
+    const columns = this.columns;
+    for (let c = 0; c < columns.length; c++) {
+      const col = new Float64Array(cap).fill(NaN);
+      col.set(columns[c]!);
+      columns[c] = col;
+    }
     this.table = new Int32Array(2 * cap);
     for (let s = 0; s < this.n; s++) this.place(this.keys[s]!, s);
   }
