@@ -8,26 +8,32 @@ import type { Difficulty } from './options.js';
 
 const S_PICK = streamId('conflicts.student-pick');
 
-/** Overlapping pairs among a list of sections of one semester. */
-function overlapPairs(st: PlanState, list: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * Whether the overlapping pairs among a list of sections of one semester
+ * are exactly `want` (0, 1 or 2) pairs, each {a1, b1} or {a2, b2} (either
+ * order; -1 names no pair). Counted in place: the build asks this of
+ * tens of thousands of candidate moves.
+ */
+function overlapsExactly(st: PlanState, list: readonly number[], want: number, a1 = -1, b1 = -1, a2 = -1, b2 = -1): boolean {
+  let found = 0;
   for (let a = 0; a < list.length; a++)
-    for (let b = a + 1; b < list.length; b++) if (st.overlap(list[a]!, list[b]!)) out.push([list[a]!, list[b]!]);
-  return out;
+    for (let b = a + 1; b < list.length; b++) {
+      const p = list[a]!;
+      const q = list[b]!;
+      if (!st.overlap(p, q)) continue;
+      if (!((p === a1 && q === b1) || (p === b1 && q === a1) || (p === a2 && q === b2) || (p === b2 && q === a2))) return false;
+      found++;
+    }
+  return found === want;
 }
 
-/** The same unordered pairs in both lists (each list without repeats). */
-function samePairs(a: [number, number][], b: [number, number][]): boolean {
-  if (a.length !== b.length) return false;
-  const same = (p: [number, number], q: [number, number]) => (p[0] === q[0] && p[1] === q[1]) || (p[0] === q[1] && p[1] === q[0]);
-  return a.every((p) => b.some((q) => same(p, q)));
-}
-
-/** u's semester-sem sections with enrollment pick m moved to section y. */
-function withMove(st: PlanState, u: number, sem: number, m: number, y: number): number[] {
-  const list = st.studentSections(u, sem);
+/** Whether `list` with position m set to section y (then put back) has no overlapping pair. */
+function noOverlapWith(st: PlanState, list: number[], m: number, y: number): boolean {
+  const x = list[m]!;
   list[m] = y;
-  return list;
+  const none = overlapsExactly(st, list, 0);
+  list[m] = x;
+  return none;
 }
 
 /** Moves enrollment e of u from section `from` into y, which becomes a claimed gain target (see canGain). */
@@ -47,12 +53,22 @@ function moveToFirst(st: PlanState, u: number, e: number, from: number, candidat
   return -1;
 }
 
-/** A target section y can take one more student: unchanged room, seats left in it, courses new to the student. */
-function canGain(st: PlanState, y: number, courses: readonly number[]): boolean {
+/** Whether a section of `list`, other than at positions skip and skip2, is of course c. */
+function hasCourse(st: PlanState, list: readonly number[], c: number, skip = -1, skip2 = -1): boolean {
+  for (let i = 0; i < list.length; i++) if (i !== skip && i !== skip2 && st.course(list[i]!) === c) return true;
+  return false;
+}
+
+/**
+ * A target section y can take one more student: unchanged room, seats left
+ * in it, a course new to the student (among the sections of `list` other
+ * than those at positions skip and skip2, which the student leaves).
+ */
+function canGain(st: PlanState, y: number, list: readonly number[], skip: number, skip2 = -1): boolean {
   if (st.claimed(y) && !st.gainTarget(y)) return false;
   const r = st.room(y);
   if (st.roomCapacity.has(r) || !st.hasSeats(y, r, 1)) return false;
-  return !courses.includes(st.course(y));
+  return !hasCourse(st, list, st.course(y), skip, skip2);
 }
 
 /**
@@ -87,27 +103,23 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
     st.records.push(r);
   };
 
-  /** Moves free pick m of u next to pick m2 (section z), if a target relating as `ok` exists. */
-  const tryMove = (
-    u: number,
-    m: number,
-    m2: number,
-    rel: number,
-    expect: (z: number, y: number) => [number, number][],
-    adjacent = false,
-  ): number => {
-    const list = st.studentSections(u, 0);
+  /**
+   * Moves free pick m of u (of sections `list`) next to pick m2 (section z),
+   * if a target relating to z as `rel` exists whose only overlap among the
+   * student's sections is with z (a decoy: none at all).
+   */
+  const tryMove = (u: number, list: number[], m: number, m2: number, rel: number, decoy: boolean, adjacent = false): number => {
     const z = list[m2]!;
     const x = list[m]!;
-    const courses = list.filter((_, i) => i !== m).map((i) => st.course(i));
     const k = adjacent ? st.adjacentSlot(z, far, scratch) : st.sameSlot(z, far, scratch);
     for (let q = 0; q < k; q++) {
       const y = scratch[q]!;
       if (st.relation(z, y) !== rel) continue;
-      if (!canGain(st, y, courses)) continue;
-      const moved = list.slice();
-      moved[m] = y;
-      if (!samePairs(overlapPairs(st, moved), expect(z, y))) continue;
+      if (!canGain(st, y, list, m)) continue;
+      list[m] = y;
+      const ok = decoy ? overlapsExactly(st, list, 0) : overlapsExactly(st, list, 1, z, y);
+      list[m] = x;
+      if (!ok) continue;
       moveInto(st, u, st.enrollmentIndex(u, 0, m), y, x);
       return y;
     }
@@ -115,8 +127,7 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
   };
 
   /** Free picks m and mb of u both join pick mz's slot: z overlaps each, the two share no week. */
-  const tryChain = (u: number, m: number, mb: number, mz: number): boolean => {
-    const list = st.studentSections(u, 0);
+  const tryChain = (u: number, list: number[], m: number, mb: number, mz: number): boolean => {
     const z = list[mz]!;
     const all = st.sameSlot(z, far, scratch);
     let n = 0;
@@ -125,20 +136,23 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
       const rel = st.relation(z, y);
       if ((rel === REL_COMPLEX || rel === REL_MEDIUM) && (!st.claimed(y) || st.gainTarget(y))) chain[n++] = y;
     }
-    const courses = list.filter((_, i) => i !== m && i !== mb).map((i) => st.course(i));
+    const x1 = list[m]!;
+    const x2 = list[mb]!;
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
         const y1 = chain[a]!;
         const y2 = chain[b]!;
         if (st.relation(y1, y2) !== REL_DECOY_WEEKS || st.course(y1) === st.course(y2)) continue;
-        if (!canGain(st, y1, courses) || !canGain(st, y2, courses)) continue;
-        const moved = list.slice();
-        moved[m] = y1;
-        moved[mb] = y2;
-        if (!samePairs(overlapPairs(st, moved), [[z, y1], [z, y2]])) continue;
+        if (!canGain(st, y1, list, m, mb) || !canGain(st, y2, list, m, mb)) continue;
+        list[m] = y1;
+        list[mb] = y2;
+        const ok = overlapsExactly(st, list, 2, z, y1, z, y2);
+        list[m] = x1;
+        list[mb] = x2;
+        if (!ok) continue;
         const e = (mm: number) => st.enrollmentIndex(u, 0, mm);
-        moveInto(st, u, e(m), y1, list[m]!);
-        moveInto(st, u, e(mb), y2, list[mb]!);
+        moveInto(st, u, e(m), y1, x1);
+        moveInto(st, u, e(mb), y2, x2);
         st.claimStudent(u);
         const group = st.records.length;
         record(u, z, e(mz), y1, e(m), false, group);
@@ -158,31 +172,34 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
     if (k1 - k2 < 1 || k1 < 2) continue;
     const h = hashKey(st.seed, S_PICK, u);
     const m = k2 + (h % (k1 - k2));
-    const others = Array.from({ length: k1 }, (_, i) => i).filter((i) => i !== m);
-    const m2 = others[(h >>> 8) % others.length]!;
+    // The ((h >>> 8) % (k1 - 1))-th of the other picks, in order.
+    const q2 = (h >>> 8) % (k1 - 1);
+    const m2 = q2 < m ? q2 : q2 + 1;
     const e = (mm: number) => st.enrollmentIndex(u, 0, mm);
+    const list = st.studentSections(u, 0);
     if (made < n) {
       // A chain: two free picks join a third section, which overlaps both; the two share no week.
       if (difficulty === 'complex' && n - made >= 2 && made % 3 === 0 && k1 - k2 >= 2 && k1 >= 3) {
         const mb = m === k1 - 1 ? m - 1 : m + 1;
-        const mz = others.find((i) => i !== mb)!;
-        if (tryChain(u, m, mb, mz)) {
+        let mz = 0; // the first other pick that is not mb
+        while (mz === m || mz === mb) mz++;
+        if (tryChain(u, list, m, mb, mz)) {
           made += 2;
           continue;
         }
       }
-      const y = tryMove(u, m, m2, want, (z, yy) => [[z, yy]]);
+      const y = tryMove(u, list, m, m2, want, false);
       if (y >= 0) {
         st.claimStudent(u);
-        record(u, st.studentSections(u, 0)[m2]!, e(m2), y, e(m), false, st.records.length);
+        record(u, list[m2]!, e(m2), y, e(m), false, st.records.length);
         made++;
       }
     } else {
       const adjacent = decoys % 2 === 1;
-      const y = tryMove(u, m, m2, adjacent ? REL_DECOY_ADJACENT : REL_DECOY_WEEKS, () => [], adjacent);
+      const y = tryMove(u, list, m, m2, adjacent ? REL_DECOY_ADJACENT : REL_DECOY_WEEKS, true, adjacent);
       if (y >= 0) {
         st.claimStudent(u);
-        record(u, st.studentSections(u, 0)[m2]!, e(m2), y, e(m), true, st.records.length);
+        record(u, list[m2]!, e(m2), y, e(m), true, st.records.length);
         decoys++;
       }
     }
@@ -216,9 +233,9 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
     const e1 = st.enrollmentIndex(u, 0, m);
     const e2 = st.enrollmentIndex(u, 1, m);
     const sem1 = st.studentSections(u, 0);
-    const v = st.studentSections(u, 1)[m]!;
+    const sem2 = st.studentSections(u, 1);
+    const v = sem2[m]!;
     const x = sem1[m]!;
-    const sem1Courses = sem1.map((i) => st.course(i));
     const r = newRecord('prerequisite_violation', difficulty, made >= n, st.records.length);
     r.student = cp.studentOf(u);
     r.semester = 1;
@@ -233,11 +250,10 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       r.detail = `prerequisite course ${st.course(x) + 1} passed with exactly 60`;
       decoys++;
     } else if (difficulty === 'simple') {
-      const sem2Courses = st.studentSections(u, 1).filter((_, i) => i !== m).map((i) => st.course(i));
       const done = moveToFirst(st, u, e2, v, scratch, st.sameSlot(v, false, scratch), (y) => {
         const c = st.course(y);
-        if (c === st.course(v) || sem1Courses.includes(c - cp.C1) || !canGain(st, y, sem2Courses)) return false;
-        return overlapPairs(st, withMove(st, u, 1, m, y)).length === 0;
+        if (c === st.course(v) || hasCourse(st, sem1, c - cp.C1) || !canGain(st, y, sem2, m)) return false;
+        return noOverlapWith(st, sem2, m, y);
       });
       if (done < 0) continue;
       r.enrollment = e2;
@@ -255,10 +271,9 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       r.detail = `prerequisite course ${st.course(x) + 1} failed with ${score}`;
       made++;
     } else {
-      const others = sem1Courses.filter((_, i) => i !== m);
       const done = moveToFirst(st, u, e1, x, scratch, st.sameSlot(x, true, scratch), (y) => {
-        if (st.course(y) === st.course(x) || !canGain(st, y, others)) return false;
-        return overlapPairs(st, withMove(st, u, 0, m, y)).length === 0;
+        if (st.course(y) === st.course(x) || !canGain(st, y, sem1, m)) return false;
+        return noOverlapWith(st, sem1, m, y);
       });
       if (done < 0) continue;
       r.enrollment = e2;
