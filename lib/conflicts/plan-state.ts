@@ -1,4 +1,4 @@
-import { SLOTS, DAYS, MAX_PICKS, newSectionTime, timeOfCode, type CampusPlan } from '../model/campus-plan.js';
+import { SLOTS, DAYS, MAX_PICKS, TIME_CODES, newSectionTime, timeOfCode, type CampusPlan } from '../model/campus-plan.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../model/grades.js';
 import { codeRelation, pairText, REL_COMPLEX, REL_SIMPLE, weekMask } from './overlap.js';
 import { SparseRows } from './sparse-rows.js';
@@ -215,9 +215,20 @@ export class PlanState {
   private readonly capCache: Int32Array;
   /** Credits per course (0: not yet). */
   private readonly creditCache: Uint8Array;
+  /** Per time code: periods a week, and the weeks it meets (weekMask). */
+  private readonly codePeriods = new Uint8Array(TIME_CODES);
+  private readonly codeWeeks = new Int32Array(TIME_CODES);
+  /** teacherLoad's periods per week (1-20). */
+  private readonly weekLoad = new Int32Array(21);
 
   constructor(cp: CampusPlan) {
     this.cp = cp;
+    const tm = newSectionTime();
+    for (let c = 0; c < TIME_CODES; c++) {
+      timeOfCode(c, tm);
+      this.codePeriods[c] = tm.end - tm.start + 1;
+      this.codeWeeks[c] = weekMask(tm);
+    }
     this.seed = cp.seed;
     this.P = cp.P;
     this.T = cp.T;
@@ -487,17 +498,16 @@ export class PlanState {
     let peakSem = 0;
     let sum = 0;
     let low = 0;
-    const tm = newSectionTime();
-    const week = new Int32Array(21);
+    const week = this.weekLoad;
     for (let sem = 0; sem < 2; sem++) {
       week.fill(0);
       let s = 0;
       for (const i of this.teacherSections(sem, t)) {
-        timeOfCode(this.code(i), tm);
-        const len = tm.end - tm.start + 1;
+        const c = this.code(i);
+        const len = this.codePeriods[c]!;
         s += len;
-        const weeks = weekMask(tm);
-        for (let w = tm.weekStart; w <= tm.weekEnd; w++) if ((weeks & (1 << w)) !== 0) week[w]! += len;
+        // Each week the section meets (lowest bit first).
+        for (let weeks = this.codeWeeks[c]!; weeks !== 0; weeks &= weeks - 1) week[31 - Math.clz32(weeks & -weeks)]! += len;
       }
       let p = 0;
       let lo = Infinity;
