@@ -12,9 +12,10 @@ const S_PICK = streamId('conflicts.student-pick');
  * Whether the overlapping pairs among a list of sections of one semester
  * are exactly `want` (0, 1 or 2) pairs, each {a1, b1} or {a2, b2} (either
  * order; -1 names no pair). Counted in place: the build asks this of
- * tens of thousands of candidate moves.
+ * tens of thousands of candidate moves. (PlanState#overlapsExactly asks
+ * the other question: which sections of a list overlap one section.)
  */
-function overlapsExactly(st: PlanState, list: readonly number[], want: number, a1 = -1, b1 = -1, a2 = -1, b2 = -1): boolean {
+function onlyOverlaps(st: PlanState, list: readonly number[], want: number, a1 = -1, b1 = -1, a2 = -1, b2 = -1): boolean {
   let found = 0;
   for (let a = 0; a < list.length; a++)
     for (let b = a + 1; b < list.length; b++) {
@@ -27,13 +28,13 @@ function overlapsExactly(st: PlanState, list: readonly number[], want: number, a
   return found === want;
 }
 
-/** Whether `list` with position m set to section y (then put back) has no overlapping pair. */
-function noOverlapWith(st: PlanState, list: number[], m: number, y: number): boolean {
+/** onlyOverlaps of `list` with position m set to section y (then put back): the student's sections after a move. */
+function onlyOverlapsWith(st: PlanState, list: number[], m: number, y: number, want: number, a1 = -1, b1 = -1): boolean {
   const x = list[m]!;
   list[m] = y;
-  const none = overlapsExactly(st, list, 0);
+  const only = onlyOverlaps(st, list, want, a1, b1);
   list[m] = x;
-  return none;
+  return only;
 }
 
 /** Moves enrollment e of u from section `from` into y, which becomes a claimed gain target (see canGain). */
@@ -116,10 +117,7 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
       const y = scratch[q]!;
       if (st.relation(z, y) !== rel) continue;
       if (!canGain(st, y, list, m)) continue;
-      list[m] = y;
-      const ok = decoy ? overlapsExactly(st, list, 0) : overlapsExactly(st, list, 1, z, y);
-      list[m] = x;
-      if (!ok) continue;
+      if (!(decoy ? onlyOverlapsWith(st, list, m, y, 0) : onlyOverlapsWith(st, list, m, y, 1, z, y))) continue;
       moveInto(st, u, st.enrollmentIndex(u, 0, m), y, x);
       return y;
     }
@@ -146,7 +144,7 @@ export function injectStudentClashes(st: PlanState, n: number, difficulty: Diffi
         if (!canGain(st, y1, list, m, mb) || !canGain(st, y2, list, m, mb)) continue;
         list[m] = y1;
         list[mb] = y2;
-        const ok = overlapsExactly(st, list, 2, z, y1, z, y2);
+        const ok = onlyOverlaps(st, list, 2, z, y1, z, y2);
         list[m] = x1;
         list[mb] = x2;
         if (!ok) continue;
@@ -253,7 +251,7 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
       const done = moveToFirst(st, u, e2, v, scratch, st.sameSlot(v, false, scratch), (y) => {
         const c = st.course(y);
         if (c === st.course(v) || hasCourse(st, sem1, c - cp.C1) || !canGain(st, y, sem2, m)) return false;
-        return noOverlapWith(st, sem2, m, y);
+        return onlyOverlapsWith(st, sem2, m, y, 0);
       });
       if (done < 0) continue;
       r.enrollment = e2;
@@ -273,7 +271,7 @@ export function injectPrerequisiteViolations(st: PlanState, n: number, difficult
     } else {
       const done = moveToFirst(st, u, e1, x, scratch, st.sameSlot(x, true, scratch), (y) => {
         if (st.course(y) === st.course(x) || !canGain(st, y, sem1, m)) return false;
-        return noOverlapWith(st, sem1, m, y);
+        return onlyOverlapsWith(st, sem1, m, y, 0);
       });
       if (done < 0) continue;
       r.enrollment = e2;
