@@ -149,6 +149,13 @@ export class RecordColumns {
   }
 }
 
+/** Per time code (CampusPlan#timeCode): periods a week, and the weeks it meets (weekMask). */
+const CODE_PERIODS = Uint8Array.from({ length: TIME_CODES }, (_, c) => {
+  const t = timeOfCode(c, newSectionTime());
+  return t.end - t.start + 1;
+});
+const CODE_WEEKS = Int32Array.from({ length: TIME_CODES }, (_, c) => weekMask(timeOfCode(c, newSectionTime())));
+
 /** PlanState#flags bits. */
 const FLAG_CLAIMED = 1;
 const FLAG_COUNT = 2;
@@ -215,20 +222,11 @@ export class PlanState {
   private readonly capCache: Int32Array;
   /** Credits per course (0: not yet). */
   private readonly creditCache: Uint8Array;
-  /** Per time code: periods a week, and the weeks it meets (weekMask). */
-  private readonly codePeriods = new Uint8Array(TIME_CODES);
-  private readonly codeWeeks = new Int32Array(TIME_CODES);
   /** teacherLoad's periods per week (1-20). */
   private readonly weekLoad = new Int32Array(21);
 
   constructor(cp: CampusPlan) {
     this.cp = cp;
-    const tm = newSectionTime();
-    for (let c = 0; c < TIME_CODES; c++) {
-      timeOfCode(c, tm);
-      this.codePeriods[c] = tm.end - tm.start + 1;
-      this.codeWeeks[c] = weekMask(tm);
-    }
     this.seed = cp.seed;
     this.P = cp.P;
     this.T = cp.T;
@@ -504,10 +502,10 @@ export class PlanState {
       let s = 0;
       for (const i of this.teacherSections(sem, t)) {
         const c = this.code(i);
-        const len = this.codePeriods[c]!;
+        const len = CODE_PERIODS[c]!;
         s += len;
         // Each week the section meets (lowest bit first).
-        for (let weeks = this.codeWeeks[c]!; weeks !== 0; weeks &= weeks - 1) week[31 - Math.clz32(weeks & -weeks)]! += len;
+        for (let weeks = CODE_WEEKS[c]!; weeks !== 0; weeks &= weeks - 1) week[31 - Math.clz32(weeks & -weeks)]! += len;
       }
       let p = 0;
       let lo = Infinity;
