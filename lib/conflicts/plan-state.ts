@@ -66,8 +66,10 @@ export function detailText(type: ConflictType, section: number, otherSection: nu
 export const NUMERIC_FIELDS = ['group', 'semester', 'day', 'classroom', 'teacher', 'student', 'section', 'otherSection', 'enrollment', 'otherEnrollment', 'course', 'amount'] as const;
 const F = NUMERIC_FIELDS.length;
 
-/** Records as columns (what ConflictPlanData carries). */
+/** Records as columns (what ConflictPlanData carries): records first, first + 1, … */
 export interface RecordData {
+  /** Index of the first record held: a cluster worker holds only the records of the conflicts chunk it writes. */
+  first: number;
   /** Row-major, NUMERIC_FIELDS.length values per record. */
   numbers: Float64Array;
   /** Indices into CONFLICT_TYPES and DIFFICULTIES; 1 for decoys. */
@@ -128,6 +130,7 @@ export class RecordColumns {
   data(): RecordData {
     const n = this.n;
     return {
+      first: 0,
       numbers: this.numbers.slice(0, n * F),
       types: this.types.slice(0, n),
       difficulties: this.difficulties.slice(0, n),

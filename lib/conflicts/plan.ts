@@ -49,7 +49,12 @@ export interface SortedChanges {
 export interface ConflictPlanData {
   options: ResolvedConflictOptions;
   summary: ConflictSummary;
+  /** Number of records: rows of the conflicts table. */
+  size: number;
+  /** All the records, or those of one range (a cluster worker's: see ConflictPlan#workerData). */
   records: RecordData;
+  /** Length of the longest stored detail, over all records (the conflicts writer's line bound: the same in every process). */
+  longestDetail: number;
   /** Sections: room, teacher, delta, capacity (SECTION_* columns). */
   sections: SortedChanges;
   /** Enrollments: section, score (ENROLLMENT_* columns). */
@@ -76,6 +81,21 @@ function pairMap(a: Float64Array): Map<number, number> {
   const m = new Map<number, number>();
   for (let i = 0; i < a.length; i += 2) m.set(a[i]!, a[i + 1]!);
   return m;
+}
+
+/** Records [from, to) of d: views of its columns (IPC serialises a view's bytes only, not its whole buffer). */
+function recordRange(d: RecordData, from: number, to: number): RecordData {
+  const [a, b] = [from - d.first, to - d.first];
+  if (a < 0 || b > d.types.length) throw new RangeError(`records ${from}-${to} are not all held (${d.first}-${d.first + d.types.length})`);
+  const F = NUMERIC_FIELDS.length;
+  return {
+    first: from,
+    numbers: d.numbers.subarray(a * F, b * F),
+    types: d.types.subarray(a, b),
+    difficulties: d.difficulties.subarray(a, b),
+    decoys: d.decoys.subarray(a, b),
+    details: d.details.slice(a, b),
+  };
 }
 
 /** Records back from their columns (made by newRecord, so rows read them monomorphically). */
@@ -121,6 +141,8 @@ export class ConflictPlan {
   readonly options: ResolvedConflictOptions;
   readonly summary: ConflictSummary;
   private readonly d: ConflictPlanData;
+  /** The records held: all of them, or in a cluster worker those of the conflicts chunk it writes (holdRecords). */
+  private held: RecordData;
   private decoded: ConflictRecord[] | undefined;
   private readonly teacherMaxes: Map<number, number>;
   private readonly teacherFloors: Map<number, number>;
@@ -128,6 +150,7 @@ export class ConflictPlan {
 
   private constructor(d: ConflictPlanData) {
     this.d = d;
+    this.held = d.records;
     this.options = d.options;
     this.summary = d.summary;
     this.teacherMaxes = pairMap(d.teacherMax);
@@ -137,10 +160,13 @@ export class ConflictPlan {
 
   /** The plan's changes, columns sorted by row, from a finished build. */
   static fromState(st: PlanState, options: ResolvedConflictOptions, summary: ConflictSummary): ConflictPlan {
+    const records = st.records.data();
     const data: ConflictPlanData = {
       options,
       summary,
-      records: st.records.data(),
+      size: st.records.length,
+      records,
+      longestDetail: records.details.reduce((n, s) => Math.max(n, s.length), 0),
       sections: st.sectionMods.sorted(),
       enrollments: st.enrollmentMods.sorted(),
       students: st.studentGpa.sorted(),
@@ -160,22 +186,60 @@ export class ConflictPlan {
     return this.d;
   }
 
+  /**
+   * What every cluster worker gets at start: the changes, not the records.
+   * Only the conflicts table reads those, so a worker gets the records of a
+   * conflicts chunk with that chunk (recordsIn, holdRecords): at 10^7
+   * records they were two thirds of the bytes each worker waited for.
+   */
+  workerData(): ConflictPlanData {
+    return { ...this.d, records: recordRange(this.d.records, 0, 0) };
+  }
+
   static fromData(d: ConflictPlanData): ConflictPlan {
     return new ConflictPlan(d);
   }
 
-  /** The ground truth, one record per row of the conflicts table (decoded on first use). */
+  /** Records [from, to) as columns: what a conflicts chunk of those rows carries to a cluster worker. */
+  recordsIn(from: number, to: number): RecordData {
+    return recordRange(this.held, from, to);
+  }
+
+  /** Holds these records (a worker's, for the conflicts chunk it is about to write) instead of those it held. */
+  holdRecords(r: RecordData): void {
+    this.held = r;
+    this.decoded = undefined;
+  }
+
+  /** The records held, as columns (RecordData#first is the index of the first). */
+  heldRecords(): RecordData {
+    return this.held;
+  }
+
+  /** The records held, decoded on first use: all of them, except in a cluster worker (holdRecords). */
   get records(): readonly ConflictRecord[] {
-    return (this.decoded ??= decodeRecords(this.d.records));
+    return (this.decoded ??= decodeRecords(this.held));
+  }
+
+  /** Record i of the ground truth: row i of the conflicts table. */
+  record(i: number): ConflictRecord {
+    const r = this.records[i - this.held.first];
+    if (!r) throw new RangeError(`conflict record ${i} is not held (${this.held.first}-${this.held.first + this.held.types.length})`);
+    return r;
+  }
+
+  /** Length of the longest stored detail of any record (held or not). */
+  get longestDetail(): number {
+    return this.d.longestDetail;
   }
 
   /** Number of records (rows of the conflicts table). */
   get size(): number {
-    return this.d.records.types.length;
+    return this.d.size;
   }
 
   get active(): boolean {
-    return this.d.records.types.length > 0;
+    return this.d.size > 0;
   }
 
   /** The changes of sections (room, teacher, delta, capacity), enrollments (section, score) or students (gpa), sorted by row. */

@@ -7,7 +7,10 @@ import { runGuarded, retriesExhausted, type ChunkJob, type ClusterEvents } from 
  */
 export async function runChunksInline<T, R>(job: ChunkJob<T, R>): Promise<ClusterEvents> {
   const events: ClusterEvents = { workerRestarts: 0, chunkRetries: 0 };
-  const exec = job.localExecutor ?? (await loadExecutor<T, R>(job.executor));
+  const loaded = job.localExecutor ? null : await loadExecutor<T, R>(job.executor);
+  const exec = job.localExecutor ?? loaded!;
+  // An executor loaded from its spec gets tasks as a worker would.
+  const wire = (task: T): T => (loaded && job.wireTask ? (job.wireTask(task) as T) : task);
   const mon = job.monitor;
   const id = 'main';
   mon?.workerStarted(id, process.pid);
@@ -20,7 +23,7 @@ export async function runChunksInline<T, R>(job: ChunkJob<T, R>): Promise<Cluste
       let result: R;
       try {
         const batchSize = job.memory?.batchSize ?? job.batchSize;
-        result = await runGuarded(exec, task, label, { batchSize, attempt, onProgress: (rows) => mon?.model.chunkProgress(id, rows) });
+        result = await runGuarded(exec, wire(task), label, { batchSize, attempt, onProgress: (rows) => mon?.model.chunkProgress(id, rows) });
       } catch (err) {
         mon?.model.chunkAbandoned(id);
         const reason = (err as Error).message ?? String(err);

@@ -27,6 +27,12 @@ export interface ChunkJob<T, R> {
   label(task: T): string;
   rows(task: T): number;
   executor: ExecutorSpec;
+  /**
+   * What an executor loaded from `executor` is handed for a task (default:
+   * the task): data it did not get at start, such as the records a
+   * conflicts chunk writes. It crosses IPC, so it is plain data.
+   */
+  wireTask?(task: T): unknown;
   /** For --workers 1: an executor already built in this process (else `executor` is loaded here). */
   localExecutor?: ChunkExecutor<T, R>;
   batchSize: number;

@@ -232,7 +232,7 @@ class ClusterPrimary<T, R> {
       slot.busy = { seq: ++this.#seq, idx, attempt, start: mon?.seconds() ?? 0, t0: performance.now() };
       mon?.model.chunkStarted(slot.id, label, this.#job.rows(task));
       const batchSize = this.#job.memory?.batchSize ?? this.#job.batchSize;
-      this.#send(slot.worker, { type: 'chunk', seq: slot.busy.seq, label, task, batchSize, attempt });
+      this.#send(slot.worker, { type: 'chunk', seq: slot.busy.seq, label, task: this.#job.wireTask ? this.#job.wireTask(task) : task, batchSize, attempt });
     }
     if (this.#done === this.#job.tasks.length && this.#state === 'running') {
       this.#state = 'stopping';

@@ -15,7 +15,7 @@ import { runChunksInline } from './cluster-inline.js';
 import { runChunksInCluster } from './cluster-primary.js';
 import type { ChunkJob, ClusterEvents } from './cluster-job.js';
 import type { ChunkExecutor } from './cluster-protocol.js';
-import type { WorkerRunConfig } from './cluster-chunk-executor.js';
+import { workerChunkTask, workerPlanBytes, type WorkerRunConfig } from './cluster-chunk-executor.js';
 import { inShard, shardInfo } from './shard.js';
 import { megagenVersion } from './version.js';
 import { GENERATOR_V8_FLAGS } from './heap-flags.js';
@@ -106,12 +106,24 @@ export async function runClusteredDirectory(pipeline: PipelineDefinition, o: Res
     const mon = monitor;
     const local: ChunkExecutor<ChunkTask, ChunkResult> = (task, x) =>
       runChunk({ ...ctx, batchSize: x.batchSize, onProgress: (e) => (e.kind === 'rows' ? x.onProgress(e.done - task.start) : ctx.onProgress?.(e)) }, task);
-    const config: WorkerRunConfig = { root, pipeline: pipeline.file ?? pipeline.name, records: o.records, seed: o.seed, locale: o.locale, tables: [...o.tables], out: ctx.config, conflicts: { rate: o.conflicts.rate, types: [...o.conflicts.types], difficulty: o.conflicts.difficulty }, conflictPlan: conflictPlanOf(model)?.toData() };
+    const plan = conflictPlanOf(model);
+    const config: WorkerRunConfig = {
+      root,
+      pipeline: pipeline.file ?? pipeline.name,
+      records: o.records,
+      seed: o.seed,
+      locale: o.locale,
+      tables: [...o.tables],
+      out: ctx.config,
+      conflicts: { rate: o.conflicts.rate, types: [...o.conflicts.types], difficulty: o.conflicts.difficulty },
+      ...(plan && workers > 1 ? { conflictPlan: workerPlanBytes(plan) } : {}),
+    };
     const job: ChunkJob<ChunkTask, ChunkResult> = {
       tasks,
       label: (t) => `${t.table}#${t.chunk}`,
       rows: rowsOf,
       executor: { module: EXECUTOR_MODULE, config },
+      ...(plan ? { wireTask: (t: ChunkTask) => workerChunkTask(plan, t) } : {}),
       localExecutor: local,
       batchSize: o.batchSize,
       maxRetries: c.maxRetries,

@@ -30,6 +30,33 @@ for (const difficulty of ['simple', 'medium', 'complex']) {
   });
 }
 
+test('a worker holding only the records of one conflicts chunk writes its rows as the whole plan does', () => {
+  const p = preset('campus');
+  const o = parseRunOptions(p, { records: 60_000, conflicts: 0.02, conflictDifficulty: 'complex' });
+  const built = buildModel(p, o);
+  const plan = conflictPlanOf(built)!;
+  const worker = ConflictPlan.fromData(deserialize(serialize(plan.workerData())));
+  assert.equal(worker.size, plan.size);
+  assert.equal(worker.records.length, 0, 'a worker starts with no records');
+  const copy = buildModel(p, o, worker);
+  const [from, to] = [Math.floor(plan.size / 3), Math.floor((2 * plan.size) / 3)];
+  worker.holdRecords(deserialize(serialize(plan.recordsIn(from, to))));
+  const whole = built.table('conflicts');
+  const part = copy.table('conflicts');
+  assert.equal(part.rows, whole.rows);
+  const line = compileNdjson(whole.spec);
+  assert.equal(collectRows(part, from, to).map(line).join(''), collectRows(whole, from, to).map(line).join(''), 'rows');
+  const lines = (t: typeof whole): string => {
+    const write = t.createNdjsonWriter!({ tableField: true });
+    const buf = Buffer.alloc(write.reserve);
+    let out = '';
+    for (let i = from; i < to; i++) out += buf.toString('utf8', 0, write(i, buf, 0));
+    return out;
+  };
+  assert.equal(lines(part), lines(whole), 'lines from indices');
+  assert.throws(() => part.createGenerator()(to), /record \d+ is not held/);
+});
+
 test('the cursor over changed rows answers like a set, in order, backwards and by jumps', () => {
   const keys = [3, 4, 10, 11, 12, 40, 41, 99];
   const set = new Set(keys);

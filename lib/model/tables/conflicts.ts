@@ -42,10 +42,9 @@ export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
     spec: conflictsSpec,
     rows: plan.size,
     createGenerator() {
-      // Decoded here, by the one process that writes this table, not by every model built.
-      const records = plan.records;
+      // Decoded on first use, by the process that writes this table, not by every model built.
       return (i) => {
-        const r = records[i]!;
+        const r = plan.record(i);
         return {
           id: i + 1,
           type: r.type,
@@ -70,7 +69,9 @@ export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
     createResolver: () => null,
     createNdjsonWriter(options) {
       // Straight from the plan's record columns: no record objects, no row objects.
-      const d = plan.toData().records;
+      // Row i is record i: in a cluster worker the plan holds only this chunk's records, from d.first.
+      const d = plan.heldRecords();
+      const first = d.first;
       const F = NUMERIC_FIELDS.length;
       const names = conflictsSpec.columns.map((c) => c.name);
       const keyBytes = names.map((name, k) => Buffer.from(`${k === 0 ? (options.tableField ? `{"_table":${JSON.stringify(conflictsSpec.name)},` : '{') : ','}${JSON.stringify(name)}:`));
@@ -91,18 +92,19 @@ export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
       const viewOf = dataViewCache();
       const id = (v: DataView, buf: Buffer, o: number, x: number): number => (x < 0 ? nul(v, o) : writeWhole(buf, o, x + 1));
       // A detail as JSON: 6 bytes a UTF-16 unit at worst; a pair's times fit in 80.
-      const longest = d.details.reduce((n, s) => Math.max(n, s.length), 80);
+      const longest = Math.max(80, plan.longestDetail);
       // Keys, 13 numbers, the quoted enums, a boolean, the detail and its quotes, the end, the last word store's overrun.
       const reserve = keyBytes.reduce((n, k) => n + k.length, 0) + 13 * 20 + types.maxBytes + difficulties.maxBytes + semesters.maxBytes + 6 + 5 + 6 * longest + 2 + 2 + 4;
       const write = (i: number, buf: Buffer, off: number): number => {
         const v = viewOf(buf);
         const a = d.numbers;
-        const b = i * F;
+        const k = i - first;
+        const b = k * F;
         let o = keys[0]!(v, off);
         o = writeWhole(buf, o, i + 1);
-        o = quoted(types, v, buf, keys[1]!(v, o), d.types[i]!);
-        o = quoted(difficulties, v, buf, keys[2]!(v, o), d.difficulties[i]!);
-        o = bools.put(v, keys[3]!(v, o), d.decoys[i]!);
+        o = quoted(types, v, buf, keys[1]!(v, o), d.types[k]!);
+        o = quoted(difficulties, v, buf, keys[2]!(v, o), d.difficulties[k]!);
+        o = bools.put(v, keys[3]!(v, o), d.decoys[k]!);
         o = writeWhole(buf, keys[4]!(v, o), a[b]! + 1);
         o = keys[5]!(v, o);
         o = a[b + 1]! < 0 ? nul(v, o) : quoted(semesters, v, buf, o, a[b + 1]! | 0);
@@ -113,8 +115,8 @@ export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
         o = keys[15]!(v, o);
         o = Number.isNaN(a[b + 11]!) ? nul(v, o) : writeWhole(buf, o, a[b + 11]!);
         o = keys[16]!(v, o);
-        const type = CONFLICT_TYPES[d.types[i]!]!;
-        const detail = detailText(type, a[b + 6]!, a[b + 7]!, d.details[i]!, cp);
+        const type = CONFLICT_TYPES[d.types[k]!]!;
+        const detail = detailText(type, a[b + 6]!, a[b + 7]!, d.details[k]!, cp);
         o += buf.write(needsEscape(detail) ? jsonString(detail) : `"${detail}"`, o, 'utf8');
         return end(v, o);
       };
