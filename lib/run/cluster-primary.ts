@@ -90,7 +90,8 @@ class ClusterPrimary<T, R> {
 
   #fork(id: string): void {
     // MEGAGEN_WORKERS: how many processes share the cores (part files hash inline when they fill them).
-    const worker = cluster.fork({ MEGAGEN_WORKER: id, MEGAGEN_WORKERS: String(this.#o.workers) });
+    // MEGAGEN_EXECUTOR: the worker starts loading it at once, before `init` arrives (preloadExecutor).
+    const worker = cluster.fork({ MEGAGEN_WORKER: id, MEGAGEN_WORKERS: String(this.#o.workers), MEGAGEN_EXECUTOR: this.#job.executor.module });
     const pid = worker.process.pid ?? 0;
     const old = this.#slots.get(id);
     const slot: Slot = { id, worker, pid, ready: false, busy: null, recycling: false, listening: false, startFailures: old?.startFailures ?? 0 };

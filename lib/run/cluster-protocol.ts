@@ -46,9 +46,20 @@ export type WorkerMessage =
 /** Least time between two progress messages of a worker, in ms. */
 export const PROGRESS_EVERY_MS = 200;
 
+const moduleUrl = (module: string): string => (module.startsWith('file:') ? module : new URL(`file://${module}`).href);
+
+/**
+ * Starts loading an executor module before `init` names it: a worker does
+ * as it starts (its primary passes the module in MEGAGEN_EXECUTOR), so the
+ * module graph loads while the primary is still sending `init`. A failure
+ * surfaces in loadExecutor, which imports the same module.
+ */
+export function preloadExecutor(module: string): void {
+  import(moduleUrl(module)).catch(() => {});
+}
+
 export async function loadExecutor<T, R>(spec: ExecutorSpec): Promise<ChunkExecutor<T, R>> {
-  const url = spec.module.startsWith('file:') ? spec.module : new URL(`file://${spec.module}`).href;
-  const mod = (await import(url)) as ExecutorModule<T, R>;
+  const mod = (await import(moduleUrl(spec.module))) as ExecutorModule<T, R>;
   if (typeof mod.createChunkExecutor !== 'function') throw new Error(`${spec.module} exports no createChunkExecutor`);
   return mod.createChunkExecutor(spec.config);
 }

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { loadExecutor, PROGRESS_EVERY_MS, type ChunkExecutor, type PrimaryMessage, type WorkerMessage } from './cluster-protocol.js';
+import { loadExecutor, preloadExecutor, PROGRESS_EVERY_MS, type ChunkExecutor, type PrimaryMessage, type WorkerMessage } from './cluster-protocol.js';
 import { runGuarded } from './cluster-job.js';
 
 /**
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     queue = queue.then(() => handle(m));
   });
   send({ type: 'hello' });
+  if (process.env.MEGAGEN_EXECUTOR) preloadExecutor(process.env.MEGAGEN_EXECUTOR);
   async function handle(m: PrimaryMessage): Promise<void> {
     switch (m.type) {
       case 'init':
