@@ -13,6 +13,7 @@ import { ndjsonStreamSink } from '../sinks/ndjson-stream-sink.js';
 import { type DirectoryRunHooks } from './run-directory.js';
 import { buildConflictPlan, type ConflictPlan, type ConflictSummary } from '../conflicts/plan.js';
 import { conflictPlanOf, withConflicts } from '../conflicts/conflict-model.js';
+import { withLeanInlining } from './lean-inlining.js';
 import { parseRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
 
 export interface TableSummary {
@@ -62,7 +63,7 @@ export function planTarget(pipeline: PipelineDefinition, records: number): PlanT
  */
 export function buildModel(pipeline: PipelineDefinition, o: ResolvedRunOptions, conflictPlan?: ConflictPlan): CampusModel {
   const model = createPipelineModel(pipeline, { seed: o.seed32, target: planTarget(pipeline, o.records), locale: o.locale });
-  return o.conflicts.rate > 0 ? withConflicts(model, conflictPlan ?? buildConflictPlan(model.plan, o.conflicts)) : model;
+  return o.conflicts.rate > 0 ? withConflicts(model, conflictPlan ?? withLeanInlining(() => buildConflictPlan(model.plan, o.conflicts))) : model;
 }
 
 /**
