@@ -43,8 +43,10 @@ describe('the packed package installs and imports as `megagen`', () => {
     const project = join(dir, 'consumer');
     sh('mkdir', ['-p', project], dir);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type: 'module', private: true }));
-    // --offline: dependencies come from the npm cache (npm ci filled it), no network.
-    sh(npm, ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', join(dir, tarball)], project, 120_000);
+    // --prefer-offline: dependencies come from the npm cache where it has them. npm ci fills it with
+    // tarballs but not with the registry's package documents, which resolving the tarball's
+    // dependencies needs: on a fresh machine --offline failed with ENOTCACHED.
+    sh(npm, ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', join(dir, tarball)], project, 120_000);
     assert.ok(!existsSync(join(project, 'node_modules', 'megagen', 'dist', 'test')), 'tests are not packed');
 
     writeFileSync(join(project, 'consumer.mjs'), CONSUMER);
