@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import type { ChunkExecutor } from './cluster-protocol.js';
 import type { ChunkTask } from './chunk-plan.js';
 import { runChunk, type ChunkResult } from './run-chunk.js';
@@ -5,7 +6,6 @@ import type { ResolvedOutputConfig } from './output-options.js';
 import { parseRunOptions } from './run-options.js';
 import { buildModel } from './run-pipeline.js';
 import { resolvePipeline } from '../api/resolve-pipeline.js';
-import v8 from 'node:v8';
 import { ConflictPlan, type ConflictPlanData } from '../conflicts/plan.js';
 import type { RecordData } from '../conflicts/plan-state.js';
 
