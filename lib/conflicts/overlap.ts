@@ -90,7 +90,15 @@ export function weeksText(t: SectionTime): string {
   return `weeks ${t.weekStart}-${t.weekEnd}${t.parity === 'all' ? '' : ` ${t.parity}`}`;
 }
 
-/** `Tue p3-5 weeks 1-16 / p4-5 weeks 1-16 odd`: the two times of a pair, for the truth table. */
-export function pairText(a: SectionTime, b: SectionTime): string {
-  return `${DAY_NAMES[a.day - 1]} p${a.start}-${a.end} ${weeksText(a)} / ${DAY_NAMES[b.day - 1]} p${b.start}-${b.end} ${weeksText(b)}`;
+/** `Tue p3-5 weeks 1-16 odd`: a section's time in words. */
+export function timeText(t: SectionTime): string {
+  return `${DAY_NAMES[t.day - 1]} p${t.start}-${t.end} ${weeksText(t)}`;
 }
+
+/**
+ * timeText of each time code (CampusPlan#timeCode). A pair's detail in the
+ * truth table is two of them around PAIR_SEPARATOR:
+ * `Tue p3-5 weeks 1-16 / Tue p4-5 weeks 1-16 odd`.
+ */
+export const CODE_TEXTS: readonly string[] = Array.from({ length: TIME_CODES }, (_, c) => timeText(timeOfCode(c, newSectionTime())));
+export const PAIR_SEPARATOR = ' / ';

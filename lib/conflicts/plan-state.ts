@@ -1,6 +1,6 @@
 import { SLOTS, DAYS, MAX_PICKS, TIME_CODES, newSectionTime, timeOfCode, type CampusPlan } from '../model/campus-plan.js';
 import { courseCredits, gradePoints, semesterOneScore } from '../model/grades.js';
-import { codeRelation, pairText, REL_COMPLEX, REL_SIMPLE, weekMask } from './overlap.js';
+import { CODE_TEXTS, codeRelation, PAIR_SEPARATOR, REL_COMPLEX, REL_SIMPLE, weekMask } from './overlap.js';
 import { SparseRows } from './sparse-rows.js';
 import { CONFLICT_TYPES, DIFFICULTIES, type ConflictType, type Difficulty } from './options.js';
 
@@ -44,7 +44,12 @@ export interface ConflictRecord {
 }
 
 /** Types whose records name two sections of one semester and whose detail is their two times. */
-const PAIR_TYPES: ReadonlySet<ConflictType> = new Set(['room_double_booking', 'teacher_double_booking', 'student_time_clash']);
+export const PAIR_TYPES: ReadonlySet<ConflictType> = new Set(['room_double_booking', 'teacher_double_booking', 'student_time_clash']);
+
+/** The time code (CampusPlan#timeCode) of global section i. */
+export function sectionCode(cp: CampusPlan, i: number): number {
+  return i >= cp.P ? cp.timeCode(1, i - cp.P) : cp.timeCode(0, i);
+}
 
 /**
  * The detail text of a record. A pair's is rendered here, from the campus
@@ -58,8 +63,7 @@ export function recordDetail(r: ConflictRecord, cp: CampusPlan): string {
 /** recordDetail from a record's fields: the stored detail, or a pair's two times. */
 export function detailText(type: ConflictType, section: number, otherSection: number, stored: string, cp: CampusPlan): string {
   if (!PAIR_TYPES.has(type)) return stored;
-  const time = (i: number) => cp.sectionTime(i >= cp.P ? 1 : 0, i >= cp.P ? i - cp.P : i, newSectionTime());
-  return pairText(time(section), time(otherSection));
+  return CODE_TEXTS[sectionCode(cp, section)]! + PAIR_SEPARATOR + CODE_TEXTS[sectionCode(cp, otherSection)]!;
 }
 
 /** The numeric fields of a ConflictRecord (null amounts as NaN), in the order RecordColumns keeps them. */

@@ -2,7 +2,8 @@ import type { TableModel, TableSpec } from '../schema.js';
 import { SEMESTERS } from '../campus-plan.js';
 import { CONFLICT_TYPES, DIFFICULTIES } from '../../conflicts/options.js';
 import type { ConflictPlan } from '../../conflicts/plan.js';
-import { NUMERIC_FIELDS, detailText, recordDetail } from '../../conflicts/plan-state.js';
+import { NUMERIC_FIELDS, PAIR_TYPES, recordDetail, sectionCode } from '../../conflicts/plan-state.js';
+import { CODE_TEXTS, PAIR_SEPARATOR } from '../../conflicts/overlap.js';
 import { ByteStrings } from '../../formats/byte-strings.js';
 import { compileConstant, dataViewCache, writeWhole } from '../../formats/byte-encode.js';
 import { jsonString, needsEscape } from '../../formats/json-string.js';
@@ -89,6 +90,9 @@ export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
         return o + 1;
       };
       const bools = new ByteStrings(['false', 'true']);
+      const times = new ByteStrings(CODE_TEXTS);
+      const separator = compileConstant(Buffer.from(PAIR_SEPARATOR));
+      const pairType = Uint8Array.from(CONFLICT_TYPES, (t) => (PAIR_TYPES.has(t) ? 1 : 0));
       const viewOf = dataViewCache();
       const id = (v: DataView, buf: Buffer, o: number, x: number): number => (x < 0 ? nul(v, o) : writeWhole(buf, o, x + 1));
       // A detail as JSON: 6 bytes a UTF-16 unit at worst; a pair's times fit in 80.
@@ -115,9 +119,24 @@ export function conflictsTable(plan: ConflictPlan, cp: CampusPlan): TableModel {
         o = keys[15]!(v, o);
         o = Number.isNaN(a[b + 11]!) ? nul(v, o) : writeWhole(buf, o, a[b + 11]!);
         o = keys[16]!(v, o);
-        const type = CONFLICT_TYPES[d.types[k]!]!;
-        const detail = detailText(type, a[b + 6]!, a[b + 7]!, d.details[k]!, cp);
-        o += buf.write(needsEscape(detail) ? jsonString(detail) : `"${detail}"`, o, 'utf8');
+        if (pairType[d.types[k]!] === 1) {
+          // A pair's detail: its two sections' times, as bytes per time code (detailText in words).
+          buf[o] = 34;
+          o = times.put(v, o + 1, sectionCode(cp, a[b + 6]!));
+          o = separator(v, o);
+          o = times.put(v, o, sectionCode(cp, a[b + 7]!));
+          buf[o] = 34;
+          o++;
+        } else {
+          const detail = d.details[k]!;
+          if (needsEscape(detail)) o += buf.write(jsonString(detail), o, 'utf8');
+          else {
+            buf[o] = 34;
+            o += 1 + buf.write(detail, o + 1, 'utf8');
+            buf[o] = 34;
+            o++;
+          }
+        }
         return end(v, o);
       };
       return Object.assign(write, { reserve });
