@@ -1,7 +1,7 @@
 /**
  * Benchmark: conflict injection and the conflict checker, each run in a fresh process.
  *
- *   npm run bench:conflicts -- [records=1e7] [checkRecords=records] [runs=3]
+ *   npm run bench:conflicts -- [records=1e7] [checkRecords=records] [runs=5]
  *
  * 1. `run campus --records N` without and with `--conflicts 0.01 --conflict-difficulty complex`
  *    (alternating, `runs` pairs; the rate ratio is the median of the ratios within a pair):
@@ -24,7 +24,7 @@ const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'megagen.
 const count = (s: string | undefined, d: number) => (s === undefined ? d : Number(s.replace(/_/g, '')));
 const records = count(process.argv[2], 10_000_000);
 const checkRecords = count(process.argv[3], records);
-const runs = count(process.argv[4], 3);
+const runs = count(process.argv[4], 5);
 
 interface Result {
   seconds: number;
@@ -81,10 +81,13 @@ try {
     // Runs alternate (without, with): the ratio is taken within each pair, then its median, since this machine's speed drifts.
     // A rate is records written per second, as the CLI reports it: the injected run also writes its conflicts table.
     const timeRatio = median(plain.map((t, i) => t / injected[i]!));
-    const rateRatio = median(plain.map((t, i) => injectedRows / injected[i]! / (plainRows / t)));
+    const rateRatios = plain.map((t, i) => injectedRows / injected[i]! / (plainRows / t));
+    const rateRatio = median(rateRatios);
+    // The spread shows how far one pair may be from the median on a machine whose speed drifts.
+    const spread = `single pairs ${(Math.min(...rateRatios) * 100).toFixed(1)}–${(Math.max(...rateRatios) * 100).toFixed(1)}%`;
     process.stdout.write(`campus ${fmt(n)} records (median of ${pairs}, whole process): without ${p.toFixed(2)} s (${fmt(plainRows)} records, ${fmt(plainRows / p)} rec/s), ` +
       `--conflicts 0.01 complex ${q.toFixed(2)} s (${fmt(injectedRows)} records, ${fmt(injectedRows / q)} rec/s): ${(rateRatio * 100).toFixed(1)}% of the rate, paired (target >= 90%); ` +
-      `time ratio ${(timeRatio * 100).toFixed(1)}%\n`);
+      `time ratio ${(timeRatio * 100).toFixed(1)}%; ${spread}\n`);
   }
 
   const data = join(dir, 'check');
