@@ -52,18 +52,14 @@ export function sectionCode(cp: CampusPlan, i: number): number {
 }
 
 /**
- * The detail text of a record. A pair's is rendered here, from the campus
- * plan, rather than stored: tens of thousands of composed strings were most
- * of what the plan builder kept alive.
+ * The detail text of a record: the stored detail, or a pair's two times. A
+ * pair's is rendered here, from the campus plan, rather than stored: tens of
+ * thousands of composed strings were most of what the plan builder kept
+ * alive. (The conflicts table's index writer writes the same text as bytes.)
  */
 export function recordDetail(r: ConflictRecord, cp: CampusPlan): string {
-  return detailText(r.type, r.section, r.otherSection, r.detail, cp);
-}
-
-/** recordDetail from a record's fields: the stored detail, or a pair's two times. */
-export function detailText(type: ConflictType, section: number, otherSection: number, stored: string, cp: CampusPlan): string {
-  if (!PAIR_TYPES.has(type)) return stored;
-  return CODE_TEXTS[sectionCode(cp, section)]! + PAIR_SEPARATOR + CODE_TEXTS[sectionCode(cp, otherSection)]!;
+  if (!PAIR_TYPES.has(r.type)) return r.detail;
+  return CODE_TEXTS[sectionCode(cp, r.section)]! + PAIR_SEPARATOR + CODE_TEXTS[sectionCode(cp, r.otherSection)]!;
 }
 
 /** The numeric fields of a ConflictRecord (null amounts as NaN), in the order RecordColumns keeps them. */
